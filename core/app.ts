@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import cors from '@fastify/cors';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import type { Config } from './config.ts';
+import { AppError } from './errors.ts';
+import { Database } from './db/database.ts';
+import { migrate } from './db/migrate.ts';
+import { coreMigrations } from './db/core-migrations.ts';
+import { CONTENT_CHANGED_CHANNEL } from './db/session-context.ts';
+import { TenantDirectory, TENANTS_CHANGED_CHANNEL } from './tenancy/tenant-directory.ts';
+import type { Tenant } from './tenancy/tenant.ts';
+import { TokenVerifier } from './auth/token-verifier.ts';
+import { registerOAuthRoute } from './auth/oauth-route.ts';
+import { JobQueue, enqueueJob } from './jobs/job-queue.ts';
+import { assembleSchema } from './graphql/assemble.ts';
+import { registerGraphQLRoute } from './graphql/graphql-route.ts';
+import { ResponseCache } from './graphql/response-cache.ts';
+import type { GraphQLContext } from './graphql/context.ts';
+import type { ModuleManifest } from './registry/manifest.ts';
+import { orderModules } from './registry/registry.ts';
+import type { RequestScope } from './http/request-scope.ts';
+import { registerErrorHandling } from './http/error-handler.ts';
+import { registerMetrics } from './http/metrics.ts';
+import { registerHealth } from './http/health.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    tenant: Tenant;
+    scopePromise?: Promise<RequestScope>;
+  }
+}
+
+export type Platform = {
+  config: Config;
+  http: FastifyInstance;
+  database: Database;
+  tenants: TenantDirectory;
+  jobs: JobQueue;
+  cache: ResponseCache;
+  modules: ModuleManifest[];
+  mediaDir: string;
+  /** Finishes in-flight requests and jobs, then closes the database. */
+  close(): Promise<void>;
+};
+
+/**
+ * Builds the whole server from the configuration and the module manifests: database and
+ * migrations, tenants, auth, GraphQL, jobs, HTTP. Knows modules only through their manifests.
+ */
+export async function createPlatform(config: Config, manifests: ModuleManifest[]): Promise<Platform> {
+  const modules = orderModules(manifests);
+  const mediaDir = path.resolve(config.dataDir, 'media');
+  mkdirSync(mediaDir, { recursive: true });
+
+  const http = Fastify({
+    logger: { level: config.logLevel },
+    bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    return503OnClosing: true,
+  });
+
+  const database = await Database.open({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.poolSize });
+  try {
+    const applied = await migrate(database.system, [coreMigrations, ...modules.map((m) => ({ owner: m.name, migrations: m.migrations ?? [] }))]);
+    if (applied.length) http.log.info({ applied }, 'database migrations applied');
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+
+  const tenants = new TenantDirectory(database.system, config.defaultTenant);
+  await tenants.reload();
+  const cache = new ResponseCache();
+  await database.listen(TENANTS_CHANGED_CHANNEL, () => void tenants.reload().catch((err) => http.log.error({ err }, 'tenant reload failed')));
+  await database.listen(CONTENT_CHANGED_CHANNEL, (payload) => cache.onNotification(payload), () => cache.invalidate('*'));
+
+  const jobs = new JobQueue(database, http.log);
+  for (const m of modules) for (const [name, handler] of Object.entries(m.jobs ?? {})) jobs.register(name, handler);
+
+  const verifier = new TokenVerifier(database.system);
+
+  await http.register(helmet, { contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'cross-origin' } });
+  await http.register(cors, { origin: '*', methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] });
+  await http.register(formbody, { bodyLimit: config.bodyLimit });
+  await http.register(fastifyStatic, { root: mediaDir, prefix: '/media/', decorateReply: false, maxAge: '1d' });
+  registerErrorHandling(http);
+  registerMetrics(http, () => jobs.depth());
+  registerHealth(http, database);
+
+  http.decorateRequest('tenant', null as unknown as Tenant);
+  http.addHook('onRequest', async (req) => {
+    const tenant = tenants.resolve(req.headers.host);
+    if (!tenant) throw new AppError('NOT_FOUND', 'No municipality is set up on this server yet (npm run cli -- tenant:create).');
+    req.tenant = tenant;
+  });
+
+  const scopeOf = (req: FastifyRequest): Promise<RequestScope> => {
+    req.scopePromise ??= verifier.principalFor(req.headers.authorization, req.tenant.id).then((principal) => ({
+      tenant: req.tenant,
+      principal,
+      db: database.forTenant(req.tenant.id),
+      origin: `${req.protocol}://${req.host}`,
+    }));
+    return req.scopePromise;
+  };
+
+  registerOAuthRoute(http, database.system, (req) => req.tenant);
+  const schema = assembleSchema(modules, (tenantId) => cache.invalidate(tenantId));
+  registerGraphQLRoute(http, {
+    schema,
+    cache,
+    scopeOf,
+    contextFor: (scope): GraphQLContext => ({
+      ...scope,
+      memo: new Map(),
+      enqueue: (db, job) => enqueueJob(db, job),
+    }),
+  });
+
+  for (const m of modules) {
+    if (!m.routes) continue;
+    await http.register(async (scoped) => {
+      scoped.addHook('onRequest', async (req) => {
+        if (!req.tenant.enabledModules.includes(m.name)) throw new AppError('NOT_FOUND', `The module "${m.name}" is not enabled for this municipality.`);
+      });
+      await m.routes!(scoped, scopeOf);
+    });
+  }
+
+  if (config.runJobs) jobs.start();
+
+  return {
+    config,
+    http,
+    database,
+    tenants,
+    jobs,
+    cache,
+    modules,
+    mediaDir,
+    async close() {
+      await http.close();
+      await jobs.stop();
+      await database.close();
+    },
+  };
+}

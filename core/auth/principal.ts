@@ -1,0 +1,61 @@
+import { AppError, forbidden, unauthenticated } from '../errors.ts';
+
+export const ROLES = ['admin', 'editor', 'data_provider', 'read_only', 'app'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who is calling. A presented but unusable token is remembered so that writes can say why. */
+export type Principal =
+  | { kind: 'anonymous' }
+  | { kind: 'rejected'; reason: string }
+  | {
+      kind: 'account';
+      accountId: number;
+      applicationId: number;
+      role: Role;
+      platformAdmin: boolean;
+      dataProviderId: number | null;
+    };
+
+export type AccountPrincipal = Extract<Principal, { kind: 'account' }>;
+
+/** Role names in the order of the mainserver reference (§5): who may do what. */
+const writers: ReadonlySet<Role> = new Set(['admin', 'editor', 'data_provider']);
+const configurers: ReadonlySet<Role> = new Set(['admin', 'editor']);
+
+function requireAccount(p: Principal): AccountPrincipal {
+  if (p.kind === 'account') return p;
+  if (p.kind === 'rejected') throw new AppError('UNAUTHENTICATED', p.reason);
+  throw unauthenticated('This action needs an access token (POST /oauth/token).');
+}
+
+/** Content writes: admins, editors and data providers (importers); never read-only or app tokens. */
+export function requireContentWriter(p: Principal): AccountPrincipal {
+  const a = requireAccount(p);
+  if (!a.platformAdmin && !writers.has(a.role)) throw forbidden();
+  return a;
+}
+
+/** Configuration (static content, categories maintenance): admins and editors. */
+export function requireConfigurer(p: Principal): AccountPrincipal {
+  const a = requireAccount(p);
+  if (!a.platformAdmin && !configurers.has(a.role)) throw forbidden();
+  return a;
+}
+
+/**
+ * What a caller sees in lists: everyone sees published, visible content; admins and editors
+ * see everything; a data provider also sees its own unpublished records.
+ */
+export type Visibility = { all: true } | { all: false; ownDataProviderId: number | null };
+
+export function visibilityOf(p: Principal): Visibility {
+  if (p.kind !== 'account') return { all: false, ownDataProviderId: null };
+  if (p.platformAdmin || configurers.has(p.role)) return { all: true };
+  return { all: false, ownDataProviderId: p.role === 'data_provider' ? p.dataProviderId : null };
+}
+
+/** May this caller change or delete a record owned by `dataProviderId`? */
+export function canModifyRecord(p: AccountPrincipal, dataProviderId: number | null): boolean {
+  if (p.platformAdmin || configurers.has(p.role)) return true;
+  return p.role === 'data_provider' && p.dataProviderId !== null && p.dataProviderId === dataProviderId;
+}

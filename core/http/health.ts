@@ -1,0 +1,17 @@
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import type { Database } from '../db/database.ts';
+
+/** /health: the process is alive. /ready: the database answers (for load balancers). */
+export function registerHealth(app: FastifyInstance, database: Database): void {
+  app.get('/health', async () => ({ status: 'ok' }));
+  app.get('/ready', async (req, reply) => {
+    try {
+      await sql`SELECT 1`.execute(database.system);
+      return { status: 'ready', database: database.kind };
+    } catch (err) {
+      req.log.warn({ err }, 'readiness check failed');
+      return reply.code(503).send({ status: 'unavailable', database: database.kind });
+    }
+  });
+}

@@ -1,0 +1,75 @@
+import { sql, type Kysely } from 'kysely';
+import { validationError } from '../errors.ts';
+/** NOTIFY channel on which processes learn that tenants changed. */
+export const TENANTS_CHANGED_CHANNEL = 'dorfplatz_tenants_changed';
+
+import { type Tenant, type TenantInput, TenantInputSchema, tenantFromRow } from './tenant.ts';
+
+/**
+ * All tenants, held in memory (a deployment has hundreds, not millions) and reloaded when
+ * any process changes one. Resolves the tenant of a request from its Host header.
+ */
+export class TenantDirectory {
+  private byHost = new Map<string, Tenant>();
+  private bySlug = new Map<string, Tenant>();
+  private ordered: Tenant[] = [];
+
+  constructor(
+    private readonly db: Kysely<any>,
+    private readonly defaultSlug?: string,
+  ) {}
+
+  async reload(): Promise<void> {
+    const rows = await this.db.selectFrom('tenants').selectAll().orderBy('id').execute();
+    const tenants = rows.map(tenantFromRow);
+    this.ordered = tenants;
+    this.bySlug = new Map(tenants.map((t) => [t.slug, t]));
+    this.byHost = new Map();
+    for (const t of tenants) {
+      this.byHost.set(`${t.slug}.localhost`, t);
+      for (const d of t.domains) this.byHost.set(d, t);
+    }
+  }
+
+  all(): Tenant[] {
+    return this.ordered;
+  }
+
+  get(slug: string): Tenant | undefined {
+    return this.bySlug.get(slug);
+  }
+
+  /** Host header → tenant; unknown hosts go to the default tenant, never to another one. */
+  resolve(hostHeader: string | undefined): Tenant | undefined {
+    const host = (hostHeader ?? '').toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '');
+    return this.byHost.get(host) ?? this.defaultTenant();
+  }
+
+  defaultTenant(): Tenant | undefined {
+    if (this.defaultSlug) return this.bySlug.get(this.defaultSlug);
+    return this.ordered[0];
+  }
+
+  async create(input: TenantInput): Promise<Tenant> {
+    const parsed = TenantInputSchema.safeParse(input);
+    if (!parsed.success) throw validationError(parsed.error.issues.map((i) => i.message).join('; '));
+    const t = parsed.data;
+    if (this.bySlug.has(t.slug)) throw validationError(`A municipality with the slug "${t.slug}" exists already.`);
+    const row = await this.db
+      .insertInto('tenants')
+      .values({
+        slug: t.slug,
+        name: t.name,
+        official_key: t.officialKey,
+        state: t.state,
+        domains: t.domains,
+        enabled_modules: t.enabledModules,
+        theme: JSON.stringify(t.theme),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await sql`SELECT pg_notify(${TENANTS_CHANGED_CHANNEL}, '')`.execute(this.db);
+    await this.reload();
+    return tenantFromRow(row);
+  }
+}

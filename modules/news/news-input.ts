@@ -1,0 +1,67 @@
+import { validationError } from '../../core/errors.ts';
+import { parseLenientDateTime } from '../../lib/lenient-date.ts';
+import { addressFrom, contentBlocksFrom, webUrlFrom } from '../content-parts/parts.ts';
+
+/** Arguments of createNewsItem, as GraphQL delivers them. */
+export type CreateNewsItemArgs = {
+  id?: string | number | null;
+  forceCreate?: boolean | null;
+  pushNotification?: boolean | null;
+  author?: string | null;
+  title?: string | null;
+  externalId?: string | null;
+  fullVersion?: boolean | null;
+  charactersToBeShown?: number | null;
+  newsType?: string | null;
+  publicationDate?: string | null;
+  publishedAt?: string | null;
+  showPublishDate?: boolean | null;
+  categoryName?: string | null;
+  payload?: unknown;
+  categories?: Array<{ name?: string | null }> | null;
+  sourceUrl?: unknown;
+  address?: unknown;
+  contentBlocks?: unknown[] | null;
+};
+
+function date(value: string | null | undefined, field: string): Date | null {
+  if (value === null || value === undefined || value.trim() === '') return null;
+  const d = parseLenientDateTime(value);
+  if (!d) throw validationError(`Invalid input: ${field} "${value}" is not a date (use e.g. 2024-05-01, 01.05.2024 or 2024-05-01 12:00:00).`);
+  return d;
+}
+
+function text(value: string | null | undefined, field: string, max = 1000): string | null {
+  if (value === null || value === undefined) return null;
+  if (value.length > max) throw validationError(`Invalid input: ${field} is longer than ${max} characters.`);
+  return value;
+}
+
+/** The validated column values of a news item (without sub-resource ids, which are assigned on write). */
+export function newsValuesFrom(args: CreateNewsItemArgs, now: Date) {
+  if (args.charactersToBeShown !== null && args.charactersToBeShown !== undefined && args.charactersToBeShown < 0) {
+    throw validationError('Invalid input: charactersToBeShown must not be negative.');
+  }
+  const payloadJson = args.payload === undefined || args.payload === null ? null : JSON.stringify(args.payload);
+  if (payloadJson && payloadJson.length > 200_000) throw validationError('Invalid input: payload is larger than 200 kB.');
+  return {
+    title: text(args.title, 'title'),
+    author: text(args.author, 'author'),
+    external_id: text(args.externalId, 'externalId', 500),
+    full_version: args.fullVersion ?? null,
+    characters_to_be_shown: args.charactersToBeShown ?? null,
+    news_type: text(args.newsType, 'newsType', 100),
+    publication_date: date(args.publicationDate, 'publicationDate'),
+    published_at: date(args.publishedAt, 'publishedAt') ?? now,
+    show_publish_date: args.showPublishDate ?? null,
+    push_notification: args.pushNotification ?? false,
+    payload: payloadJson,
+    address: addressFrom(args.address),
+    source_url: webUrlFrom(args.sourceUrl, 'sourceUrl.url'),
+    content_blocks: contentBlocksFrom(args.contentBlocks, now),
+  };
+}
+
+export function categoryNamesFrom(args: CreateNewsItemArgs): string[] {
+  return [args.categoryName, ...(args.categories ?? []).map((c) => c?.name)].filter((n): n is string => !!n && n.trim() !== '');
+}

@@ -1,0 +1,9 @@
+import type { ModuleManifest } from '../core/registry/manifest.ts';
+import { contentPartsModule } from '../modules/content-parts/manifest.ts';
+import { categoriesModule } from '../modules/categories/manifest.ts';
+import { dataProvidersModule } from '../modules/data-providers/manifest.ts';
+import { staticContentModule } from '../modules/static-content/manifest.ts';
+import { newsModule } from '../modules/news/manifest.ts';
+
+/** Every module this deployment knows; which of them a municipality uses is set per tenant. */
+export const allModules: ModuleManifest[] = [contentPartsModule, categoriesModule, dataProvidersModule, staticContentModule, newsModule];
