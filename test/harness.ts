@@ -34,7 +34,7 @@ export function hostOf(clientId: string): string {
   return clientId.startsWith('wiesenburg') ? WB : BB;
 }
 
-async function freshDatabase(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function freshDatabase(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `dorfplatz_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();

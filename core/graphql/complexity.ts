@@ -45,7 +45,8 @@ export function checkComplexity(schema: GraphQLSchema, doc: DocumentNode, op: Op
         const childParent = named instanceof GraphQLObjectType ? named : null;
         const limitArg = sel.arguments?.find((a) => a.name.value === 'limit' || a.name.value === 'take');
         const limit = limitArg ? Number(valueFromASTUntyped(limitArg.value, variables)) : NaN;
-        const factor = isListType(getNullableType(type)) ? (Number.isFinite(limit) && limit >= 0 ? Math.max(1, limit) : UNBOUNDED_LIST_SIZE) : 1;
+        // Limits above MAX_LIMIT are refused by the resolver with a clearer message; count them at the maximum.
+        const factor = isListType(getNullableType(type)) ? (Number.isFinite(limit) && limit >= 0 ? Math.min(MAX_LIMIT, Math.max(1, limit)) : UNBOUNDED_LIST_SIZE) : 1;
         cost += 1 + factor * walk(sel.selectionSet, childParent, depth + 1, seen);
       } else if (sel.kind === Kind.INLINE_FRAGMENT) {
         const typeName = sel.typeCondition?.name.value;

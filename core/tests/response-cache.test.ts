@@ -1,0 +1,70 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { sql } from 'kysely';
+import { createPlatform, type Platform } from '../app.ts';
+import { loadConfig } from '../config.ts';
+import { allModules } from '../../server/modules.ts';
+import { BB, WB, startTestPlatform, type TestPlatform } from '../../test/harness.ts';
+
+const LIST = '{ newsItems(limit: 1) { id title } }';
+
+async function eventually(check: () => Promise<boolean>, ms = 3000): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await check()) return true;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return false;
+}
+
+describe('Response cache for published content', () => {
+  let p: TestPlatform;
+  before(async () => (p = await startTestPlatform()));
+  after(() => p.close());
+
+  it('serves a repeated public read from the cache, per tenant', async () => {
+    const first = await p.gql(BB, LIST);
+    const second = await p.gql(BB, LIST);
+    assert.equal(first.headers['x-cache'], 'miss');
+    assert.equal(second.headers['x-cache'], 'hit');
+    assert.deepEqual(second.body, first.body);
+    const other = await p.gql(WB, LIST);
+    assert.equal(other.headers['x-cache'], 'miss');
+    assert.notDeepEqual(other.body, first.body);
+  });
+
+  it('does not cache reads of callers who see unpublished content', async () => {
+    const admin = await p.token('bad-belzig-admin');
+    await p.gql(BB, LIST, undefined, admin);
+    const again = await p.gql(BB, LIST, undefined, admin);
+    assert.equal(again.headers['x-cache'], 'miss');
+  });
+
+  it('drops the tenant\'s entries after a mutation, before the next read', async () => {
+    await p.gql(BB, LIST);
+    const admin = await p.token('bad-belzig-admin');
+    const created = await p.gql(BB, 'mutation { createNewsItem(title: "Frisch", forceCreate: true) { id } }', undefined, admin);
+    const after = await p.gql(BB, LIST);
+    assert.equal(after.headers['x-cache'], 'miss');
+    assert.equal(after.body.data.newsItems[0].id, created.body.data.createNewsItem.id);
+  });
+
+  it('drops entries on any write to a tenant table, through the database notification', async () => {
+    await p.gql(BB, LIST);
+    assert.equal((await p.gql(BB, LIST)).headers['x-cache'], 'hit');
+    const tenant = p.tenants.get('bad-belzig')!;
+    // A write that bypasses GraphQL (a job, a script) still invalidates via the trigger's NOTIFY.
+    await sql`UPDATE news_items SET title = 'Geändert ohne GraphQL' WHERE id = (SELECT id FROM news_items WHERE visible AND released ORDER BY published_at DESC, id DESC LIMIT 1)`.execute(p.database.forTenant(tenant.id));
+    assert.ok(await eventually(async () => (await p.gql(BB, LIST)).body.data.newsItems[0].title === 'Geändert ohne GraphQL'));
+  });
+
+  // PGlite serves one process by design; CI runs this file against PostgreSQL too.
+  it('invalidates across processes sharing one PostgreSQL', { skip: !process.env.TEST_DATABASE_URL && 'needs PostgreSQL (TEST_DATABASE_URL)' }, async (t) => {
+    const other: Platform = await createPlatform(loadConfig({ DATA_DIR: p.dataDir, DATABASE_URL: p.databaseUrl!, JOBS: 'off', LOG_LEVEL: 'silent' }), allModules);
+    t.after(() => other.close());
+    await p.gql(BB, LIST);
+    const res = await other.http.inject({ method: 'POST', url: '/graphql', headers: { host: BB, 'content-type': 'application/json', authorization: `Bearer ${await p.token('bad-belzig-admin')}` }, payload: { query: 'mutation { createNewsItem(title: "Aus Prozess zwei", forceCreate: true) { id } }' } });
+    const id = res.json().data.createNewsItem.id;
+    assert.ok(await eventually(async () => (await p.gql(BB, LIST)).body.data.newsItems[0].id === id));
+  });
+});
