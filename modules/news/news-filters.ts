@@ -60,10 +60,11 @@ export function applyNewsFilters<Q extends SelectQueryBuilder<any, any, any>>(q:
   if (excluded?.length) out = out.where((eb) => eb.or([eb('n.data_provider_id', 'is', null), eb('n.data_provider_id', 'not in', excluded)])) as Q;
   const mutedKeys = (args.excludeMowasRegionalKeys ?? []).filter((k): k is string => !!k);
   if (mutedKeys.length) {
-    // Drop warnings all of whose regions the user muted; news without regional keys stay.
-    out = out.where(sql<boolean>`NOT (jsonb_typeof(n.payload -> 'regionalKeys') = 'array'
-      AND jsonb_array_length(n.payload -> 'regionalKeys') > 0
-      AND (n.payload -> 'regionalKeys') <@ to_jsonb(${mutedKeys}::text[]))`) as Q;
+    // Drop warnings all of whose regions the user muted; news without regional keys (or without
+    // any payload: NULL, hence the CASE) stay.
+    out = out.where(sql<boolean>`NOT CASE WHEN jsonb_typeof(n.payload -> 'regionalKeys') = 'array'
+      THEN jsonb_array_length(n.payload -> 'regionalKeys') > 0 AND (n.payload -> 'regionalKeys') <@ to_jsonb(${mutedKeys}::text[])
+      ELSE false END`) as Q;
   }
   const categoryIds = [...(idList(args.categoryIds) ?? [])];
   if (args.categoryId !== undefined && args.categoryId !== null) categoryIds.push(idArg(args.categoryId) ?? 0);
