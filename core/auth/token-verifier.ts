@@ -21,13 +21,13 @@ export class TokenVerifier {
     if (!authorization) return { kind: 'anonymous' };
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
     if (!match) return { kind: 'rejected', reason: 'The Authorization header must be "Bearer <access token>".' };
-    const hash = hashSecret(match[1]);
     const now = Date.now();
-    let entry = this.cache.get(hash);
+    // Keyed by the token itself: hashing it on every request would cost more than the lookup.
+    let entry = this.cache.get(match[1]);
     if (!entry || now - entry.checkedAt > RECHECK_MS) {
-      entry = await this.lookup(hash, now);
+      entry = await this.lookup(hashSecret(match[1]), now);
       if (this.cache.size >= MAX_ENTRIES) this.cache.clear();
-      this.cache.set(hash, entry);
+      this.cache.set(match[1], entry);
     }
     if (entry.principal.kind !== 'account') return entry.principal;
     if (entry.expiresAt <= now) return { kind: 'rejected', reason: 'The access token has expired; request a new one at /oauth/token.' };
