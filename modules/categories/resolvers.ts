@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { GraphQLContext } from '../../core/graphql/context.ts';
 import { idList, pagination, splitOrder } from '../../lib/list-args.ts';
-import { type CategoryRow, categoryIndex, categoryTree } from './category-store.ts';
+import { type CategoryRow, categoryIndex, categoryTree, germanSortKey } from './category-store.ts';
 
 type ListArgs = { ids?: unknown[]; excludeIds?: unknown[]; tagList?: (string | null)[]; taggingStrategy?: 'ANY' | 'ALL' | 'EXCLUDE'; limit?: number; skip?: number; order?: string };
 
@@ -29,7 +29,7 @@ export const categoryResolvers = {
       const { limit, offset } = pagination(args);
       const [field, dir] = splitOrder(args.order ?? 'name_ASC');
       let q = filtered(ctx, args).selectAll();
-      q = field === 'name' ? q.orderBy(sql`lower(name)`, dir) : q.orderBy(orderColumns[field], dir);
+      q = field === 'name' ? q.orderBy(germanSortKey('name'), dir) : q.orderBy(orderColumns[field], dir);
       q = q.orderBy('id', dir);
       if (limit !== null) q = q.limit(limit);
       return q.offset(offset).execute();
