@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { GraphQLContext } from '../../core/graphql/context.ts';
 import { batchLoad } from '../../core/graphql/batch-loader.ts';
 import { requireContentWriter, visibilityOf } from '../../core/auth/principal.ts';
@@ -6,7 +5,7 @@ import { MAX_LIMIT } from '../../core/graphql/complexity.ts';
 import { rubyTimestamp } from '../../lib/berlin-time.ts';
 import { idArg, pagination, splitOrder } from '../../lib/list-args.ts';
 import { loadDataProvider } from '../data-providers/data-provider-loader.ts';
-import type { CategoryRow } from '../categories/category-store.ts';
+import { type CategoryRow, germanSortKey } from '../categories/category-store.ts';
 import { type NewsListArgs, applyNewsFilters, visibleNews } from './news-filters.ts';
 import type { CreateNewsItemArgs } from './news-input.ts';
 import { upsertNewsItem } from './news-upsert.ts';
@@ -35,7 +34,7 @@ function categoriesOf(ctx: GraphQLContext, newsId: number): Promise<CategoryRow[
         .selectAll('c')
         .select('l.news_item_id')
         .where('l.news_item_id', 'in', ids)
-        .orderBy(sql`lower(c.name)`)
+        .orderBy(germanSortKey('c.name'))
         .execute();
       const out = new Map<number, CategoryRow[]>();
       for (const r of rows as Array<CategoryRow & { news_item_id: number }>) out.set(r.news_item_id, [...(out.get(r.news_item_id) ?? []), r]);
@@ -92,7 +91,7 @@ export const newsResolvers = {
         .selectFrom('data_providers as p')
         .selectAll('p')
         .where('p.id', 'in', filtered.select('n.data_provider_id').where('n.data_provider_id', 'is not', null))
-        .orderBy(sql`lower(p.name)`)
+        .orderBy(germanSortKey('p.name'))
         .execute();
     },
   },
