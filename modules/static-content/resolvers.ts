@@ -41,7 +41,14 @@ export const staticContentResolvers = {
         existing = (await ctx.db.selectFrom('static_contents').selectAll().where('id', '=', id).executeTakeFirst()) as StaticContentRow | undefined;
         if (!existing) throw notFound(`Static content ${id} does not exist.`);
       }
-      const values = checkedStaticContent({ ...args, name: args.name ?? existing?.name });
+      // Arguments left out of an update by id keep their stored value (the mainserver updates only
+      // the attributes sent; its CMS sends no version), an explicit null clears the version.
+      const values = checkedStaticContent({
+        ...args,
+        name: args.name ?? existing?.name,
+        content: args.content === undefined ? existing?.content : args.content,
+        version: args.version === undefined ? existing?.version : args.version,
+      });
       const row = (await (existing
         ? ctx.db.updateTable('static_contents').set({ ...values, updated_at: new Date() }).where('id', '=', existing.id)
         : ctx.db
