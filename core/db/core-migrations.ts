@@ -85,8 +85,8 @@ export const coreMigrations: MigrationSet = {
           finished_at timestamptz)`.execute(db);
         await sql`CREATE INDEX jobs_due ON jobs (run_at) WHERE status = 'queued'`.execute(db);
         await sql`CREATE INDEX jobs_running ON jobs (locked_at) WHERE status = 'running'`.execute(db);
-        // One pending job per dedupe key; finished ones do not block a new one.
-        await sql`CREATE UNIQUE INDEX jobs_dedupe ON jobs (dedupe_key) WHERE status IN ('queued', 'running')`.execute(db);
+        // One waiting job per dedupe key; a running job may queue its successor under the same key.
+        await sql`CREATE UNIQUE INDEX jobs_dedupe ON jobs (dedupe_key) WHERE status = 'queued'`.execute(db);
         // Modules enqueue jobs inside their own transaction, for their own tenant only.
         await sql`ALTER TABLE jobs ENABLE ROW LEVEL SECURITY`.execute(db);
         await sql`CREATE POLICY own_jobs ON jobs USING (tenant_id = dorfplatz_current_tenant()) WITH CHECK (tenant_id = dorfplatz_current_tenant())`.execute(db);

@@ -19,7 +19,7 @@ export type EnqueueOptions = {
   runAt?: Date;
   /** Left out when enqueued from a tenant-bound database: the session supplies it. */
   tenantId?: number | null;
-  /** At most one pending job per key; enqueueing again moves its run time. */
+  /** At most one waiting job per key; enqueueing again moves its run time. */
   dedupeKey?: string;
   maxAttempts?: number;
 };
@@ -40,7 +40,7 @@ export async function enqueueJob(db: Kysely<any>, job: EnqueueOptions): Promise<
     .onConflict((oc) =>
       oc
         .column('dedupe_key')
-        .where('status', 'in', ['queued', 'running'])
+        .where('status', '=', 'queued')
         .doUpdateSet((eb: any) => ({ run_at: eb.ref('excluded.run_at'), payload: eb.ref('excluded.payload') })),
     )
     .execute();

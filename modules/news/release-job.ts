@@ -1,15 +1,22 @@
-import type { JobHandler } from '../../core/jobs/job-queue.ts';
+import { sql } from 'kysely';
+import { enqueueJob, type JobHandler } from '../../core/jobs/job-queue.ts';
+import { RELEASE_JOB } from './news-upsert.ts';
 
 /**
  * Scheduled publication: a news item with a future publishedAt is stored unreleased and this
- * job, queued for that moment, releases it (the write also invalidates cached lists).
+ * job, queued for that moment, releases it (the write also invalidates cached lists). It compares
+ * with the database clock, the one that made the job due; should the item still lie in the future
+ * (its time was moved), the job queues itself again for the new time.
  */
 export const releaseNewsItem: JobHandler = async ({ db, payload }) => {
-  await db
+  const released = await db
     .updateTable('news_items')
     .set({ released: true, updated_at: new Date() })
     .where('id', '=', payload.newsItemId)
     .where('released', '=', false)
-    .where('published_at', '<=', new Date())
-    .execute();
+    .where('published_at', '<=', sql<Date>`now()`)
+    .executeTakeFirst();
+  if (Number(released.numUpdatedRows) > 0) return;
+  const pending = await db.selectFrom('news_items').select('published_at').where('id', '=', payload.newsItemId).where('released', '=', false).executeTakeFirst();
+  if (pending) await enqueueJob(db, { name: RELEASE_JOB, payload, runAt: new Date(pending.published_at), dedupeKey: `${RELEASE_JOB}:${payload.newsItemId}` });
 };
