@@ -18,15 +18,6 @@ export type CategoryIndex = { byId: Map<number, CategoryRow>; children: Map<numb
 
 const byName = (a: CategoryRow, b: CategoryRow) => a.name.localeCompare(b.name, 'de', { sensitivity: 'base' });
 
-/**
- * SQL sort key for names in German alphabetical order, ignoring case and accents as the
- * mainserver's MySQL collation (utf8mb4_unicode_ci) did: "Öffentlicher Nahverkehr" sorts with
- * the O's, not after "Z" as plain lower() does under a C or C.UTF-8 collation.
- */
-export function germanSortKey(column: string) {
-  return sql`replace(translate(lower(${sql.ref(column)}), 'äöüàáâãåèéêëìíîïòóôõùúûçñ', 'aouaaaaaeeeeiiiioooouuucn'), 'ß', 'ss')`;
-}
-
 /** All categories of the tenant, loaded once per request: a municipality has tens to hundreds. */
 export function categoryIndex(ctx: GraphQLContext): Promise<CategoryIndex> {
   return memo(ctx, 'categories:index', async () => {

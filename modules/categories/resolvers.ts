@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import type { GraphQLContext } from '../../core/graphql/context.ts';
 import { idList, pagination, splitOrder } from '../../lib/list-args.ts';
-import { type CategoryRow, categoryIndex, categoryTree, germanSortKey } from './category-store.ts';
+import { type CategoryRow, categoryIndex, categoryTree } from './category-store.ts';
+import { germanSortKey } from '../../lib/german-sort.ts';
 
 type ListArgs = { ids?: unknown[]; excludeIds?: unknown[]; tagList?: (string | null)[]; taggingStrategy?: 'ANY' | 'ALL' | 'EXCLUDE'; limit?: number; skip?: number; order?: string };
 
