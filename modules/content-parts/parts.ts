@@ -141,3 +141,141 @@ export async function assignPartIds<T>(db: Kysely<any>, value: T): Promise<T> {
   targets.forEach((t, i) => (t.id = rows[i].id));
   return value;
 }
+
+/* ---- Sub-resources of events, places and generic items (reference §2.2) ---- */
+
+export type FixedDate = { id?: number; weekday: string | null; dateStart: string; dateEnd: string; timeStart: string; timeEnd: string; timeDescription: string | null; useOnlyTimeDescription: string };
+export type OpeningHour = { id?: number; weekday: string | null; dateFrom: string; dateTo: string; timeFrom: string; timeTo: string; sortNumber: number | null; open: boolean | null; useYear: boolean | null; description: string | null };
+export type Price = { id?: number; name: string | null; category: string | null; amount: number | null; groupPrice: boolean | null; ageFrom: number | null; ageTo: number | null; minAdultCount: number | null; maxAdultCount: number | null; minChildrenCount: number | null; maxChildrenCount: number | null; description: string | null };
+export type Location = { id?: number; name: string | null; department: string | null; district: string | null; regionName: string | null; state: string | null; geoLocation: GeoLocation | null };
+export type OperatingCompany = { id?: number; name: string; address: Address | null; contact: Contact | null };
+export type AccessibilityInformation = { id?: number; description: string | null; types: string | null; urls: WebUrl[] };
+export type Named = { id?: number; name: string };
+
+/**
+ * A calendar date as the mainserver stores it: "YYYY-MM-DD", or "" when missing. Accepts the
+ * lenient inputs importers send ("05.03.2017", "2017-03-05 10:00"); refuses what is no date.
+ */
+export function calendarDate(v: unknown, field: string): string {
+  if (v === undefined || v === null || String(v).trim() === '') return '';
+  const s = String(v).trim();
+  let m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T].*)?$/.exec(s);
+  let y: number, mo: number, d: number;
+  if (m) [y, mo, d] = [+m[1], +m[2], +m[3]];
+  else if ((m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ ,].*)?$/.exec(s))) [y, mo, d] = [+m[3], +m[2], +m[1]];
+  else throw validationError(`Invalid input: ${field} "${s}" is not a date (use 2024-05-01 or 01.05.2024).`);
+  const check = new Date(Date.UTC(y, mo - 1, d));
+  if (y < 1900 || y > 2200 || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) throw validationError(`Invalid input: ${field} "${s}" is not a calendar date.`);
+  return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** A wall-clock time "HH:MM", or "" when missing ("9:30", "09:30:00" and "2024-01-01 09:30" accepted). */
+export function clockTime(v: unknown, field: string): string {
+  if (v === undefined || v === null || String(v).trim() === '') return '';
+  const m = /(?:^|[ T])(\d{1,2}):(\d{2})(?::\d{2})?(?:\s*(?:Uhr|[+-]\d{2}:?\d{2}|Z))?$/i.exec(String(v).trim());
+  if (!m || +m[1] > 24 || +m[2] > 59) throw validationError(`Invalid input: ${field} "${v}" is not a time (use HH:MM).`);
+  return `${m[1].padStart(2, '0')}:${m[2]}`;
+}
+
+function int(v: unknown, field: string): number | null {
+  if (v === undefined || v === null) return null;
+  if (!Number.isInteger(v) || (v as number) < 0 || (v as number) > 100_000) throw validationError(`Invalid input: ${field} must be a whole number between 0 and 100000.`);
+  return v as number;
+}
+
+export function fixedDateFrom(input: any, field = 'dates'): FixedDate {
+  const dateStart = calendarDate(input.dateStart, `${field}.dateStart`);
+  const dateEnd = calendarDate(input.dateEnd, `${field}.dateEnd`);
+  if (dateStart && dateEnd && dateEnd < dateStart) throw validationError(`Invalid input: ${field} ends (${dateEnd}) before it starts (${dateStart}).`);
+  return {
+    weekday: text(input.weekday, `${field}.weekday`, 50),
+    dateStart,
+    dateEnd,
+    timeStart: clockTime(input.timeStart, `${field}.timeStart`),
+    timeEnd: clockTime(input.timeEnd, `${field}.timeEnd`),
+    timeDescription: text(input.timeDescription, `${field}.timeDescription`),
+    useOnlyTimeDescription: String(input.useOnlyTimeDescription ?? false),
+  };
+}
+
+export function fixedDatesFrom(input: any[] | null | undefined, field = 'dates'): FixedDate[] {
+  return list(input, field).map((d, i) => fixedDateFrom(d, `${field}[${i}]`));
+}
+
+export function openingHoursFrom(input: any[] | null | undefined, field = 'openingHours'): OpeningHour[] {
+  return list(input, field).map((o, i) => {
+    const f = `${field}[${i}]`;
+    return {
+      weekday: text(o.weekday, `${f}.weekday`, 50),
+      dateFrom: calendarDate(o.dateFrom, `${f}.dateFrom`),
+      dateTo: calendarDate(o.dateTo, `${f}.dateTo`),
+      timeFrom: clockTime(o.timeFrom, `${f}.timeFrom`),
+      timeTo: clockTime(o.timeTo, `${f}.timeTo`),
+      sortNumber: o.sortNumber ?? null,
+      open: o.open ?? null,
+      useYear: o.useYear ?? null,
+      description: text(o.description, `${f}.description`),
+    };
+  });
+}
+
+export function pricesFrom(input: any[] | null | undefined, field = 'priceInformations'): Price[] {
+  return list(input, field).map((p, i) => {
+    const f = `${field}[${i}]`;
+    if (p.amount !== undefined && p.amount !== null && (!Number.isFinite(p.amount) || p.amount < 0)) throw validationError(`Invalid input: ${f}.amount must not be negative.`);
+    return {
+      name: text(p.name, `${f}.name`),
+      category: text(p.category, `${f}.category`),
+      amount: p.amount ?? null,
+      groupPrice: p.groupPrice ?? null,
+      ageFrom: int(p.ageFrom, `${f}.ageFrom`),
+      ageTo: int(p.ageTo, `${f}.ageTo`),
+      minAdultCount: int(p.minAdultCount, `${f}.minAdultCount`),
+      maxAdultCount: int(p.maxAdultCount, `${f}.maxAdultCount`),
+      minChildrenCount: int(p.minChildrenCount, `${f}.minChildrenCount`),
+      maxChildrenCount: int(p.maxChildrenCount, `${f}.maxChildrenCount`),
+      description: text(p.description, `${f}.description`),
+    };
+  });
+}
+
+/** regionName is write-only in the mainserver (it links a Region); it is kept for the region link. */
+export function locationFrom(input: any, field = 'location'): Location | null {
+  if (!input) return null;
+  return {
+    name: text(input.name, `${field}.name`),
+    department: text(input.department, `${field}.department`),
+    district: text(input.district, `${field}.district`),
+    regionName: text(input.regionName, `${field}.regionName`),
+    state: text(input.state, `${field}.state`),
+    geoLocation: geoLocationFrom(input.geoLocation),
+  };
+}
+
+export function operatingCompanyFrom(input: any, field = 'operatingCompany'): OperatingCompany | null {
+  if (!input) return null;
+  const name = text(input.name, `${field}.name`);
+  if (!name) throw validationError(`Invalid input: ${field}.name is required.`);
+  return { name, address: addressFrom(input.address), contact: contactFrom(input.contact) };
+}
+
+export function accessibilityInformationFrom(input: any, field = 'accessibilityInformation'): AccessibilityInformation | null {
+  if (!input) return null;
+  return { description: text(input.description, `${field}.description`), types: text(input.types, `${field}.types`), urls: webUrlsFrom(input.urls, `${field}.urls`) };
+}
+
+/** Certificates, regions: name lists; blank names are dropped. */
+export function namesFrom(input: any[] | null | undefined, field: string): Named[] {
+  return list(input, field)
+    .map((n, i) => text(n?.name, `${field}[${i}].name`, 200)?.trim())
+    .filter((n): n is string => !!n)
+    .map((name) => ({ name }));
+}
+
+export function addressesFrom(input: any[] | null | undefined, field = 'addresses'): Address[] {
+  return list(input, field).map((a) => addressFrom(a)!).filter(Boolean);
+}
+
+export function contactsFrom(input: any[] | null | undefined, field = 'contacts'): Contact[] {
+  return list(input, field).map((c) => contactFrom(c)!).filter(Boolean);
+}

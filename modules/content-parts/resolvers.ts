@@ -12,6 +12,10 @@ export const contentPartsResolvers = {
     createdAt: (b: { createdAt?: string }) => rubyTimestamp(b.createdAt),
     updatedAt: (b: { updatedAt?: string }) => rubyTimestamp(b.updatedAt),
   },
+  Location: {
+    // Write-only in the mainserver: it links a Region and reads back as null.
+    regionName: () => null,
+  },
   Mutation: {
     destroyRecord: (_: unknown, args: any, ctx: GraphQLContext) => destroyRecord(ctx, args),
     changeVisibility: (_: unknown, args: any, ctx: GraphQLContext) => changeVisibility(ctx, args),
