@@ -483,6 +483,13 @@ describe('pointsOfInterest, tours, lunches and category counts (queries)', () =>
       assert.deepEqual(k.regions.map((r: any) => r.name), ['Hoher Fläming']);
       assert.deepEqual(k.tourStops.map((s: any) => s.payload.artwork), ['Weitblick', 'Klanghölzer', 'Steinkreis']);
 
+      // every demo tour has a plausible track and stops
+      for (const r of await db.selectFrom('tours').select('id').execute()) {
+        const demo = (await gql(TOUR, { id: String(r.id) })).tour;
+        assert.ok(demo.geometryTourData.length >= 20 && demo.geometryTourData.length <= 200, `${demo.title}: ${demo.geometryTourData.length} points`);
+        assert.ok(demo.tourStops.length >= 2, `${demo.title} has no stops`);
+      }
+
       assert.equal((await gql(TOUR, { id: '424242' })).tour, null);
       assert.equal((await gql(TOUR, { id: 'x' })).tour, null);
     });
