@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Kysely } from 'kysely';
@@ -41,8 +42,25 @@ describe('categories and categoryTree', () => {
 
   const rows = async () => (await db.selectFrom('categories').selectAll().execute()) as Row[];
 
+  /**
+   * Other modules' seeds add categories and tags to the same tree; this file tests the categories
+   * module against its own seed only, so it puts each tenant's tree back to exactly that seed.
+   */
+  async function restoreCategorySeed(slug: string) {
+    type SeedCategory = { name: string; tagList?: string[]; children?: SeedCategory[] };
+    const seed: SeedCategory[] = JSON.parse(readFileSync(new URL(`../seed/${slug}.json`, import.meta.url), 'utf8'));
+    const tags = new Map<string, string[]>();
+    const walk = (nodes: SeedCategory[]) => nodes.forEach((n) => (tags.set(n.name, n.tagList ?? []), walk(n.children ?? [])));
+    walk(seed);
+    const tenantDb = p.database.forTenant(p.tenants.get(slug)!.id);
+    await tenantDb.deleteFrom('categories').where('name', 'not in', [...tags.keys()]).execute();
+    for (const [name, tagList] of tags) await tenantDb.updateTable('categories').set({ tag_list: tagList }).where('name', '=', name).execute();
+  }
+
   before(async () => {
     p = await startTestPlatform();
+    await restoreCategorySeed('bad-belzig');
+    await restoreCategorySeed('wiesenburg');
     app = await p.token('bad-belzig-app');
     db = p.database.forTenant(p.tenants.get('bad-belzig')!.id);
     for (const r of await db.selectFrom('categories').select(['id', 'name']).execute()) id.set(r.name, r.id);
