@@ -6,7 +6,7 @@ import type { GraphQLContext } from '../../core/graphql/context.ts';
 import { MAX_LIMIT } from '../../core/graphql/complexity.ts';
 import { germanSortKey } from '../../lib/german-sort.ts';
 import { idArg, idList } from '../../lib/list-args.ts';
-import { calendarDate } from '../content-parts/parts.ts';
+import { type FixedDate, calendarDate } from '../content-parts/parts.ts';
 import { berlinToday } from './occurrences.ts';
 
 /** An event_records row as the list and detail queries select it, with what the list computed. */
@@ -269,6 +269,17 @@ export function upcomingDatesOf(ctx: GraphQLContext, eventId: number): Promise<u
   ).then((v) => v ?? []);
 }
 
+/** The fixed date that starts last (not a recurring event's template). */
+function lastFixedDate(dates: FixedDate[], recurring: boolean): FixedDate | null {
+  let last: FixedDate | null = null;
+  dates.forEach((d, i) => {
+    const day = d.dateStart || d.dateEnd;
+    if ((recurring && i === 0) || !day) return;
+    if (!last || day > (last.dateStart || last.dateEnd)) last = d;
+  });
+  return last;
+}
+
 /**
  * The date an event is listed under outside a list that computed it: its next upcoming date
  * (today while it runs), else its last date.
@@ -284,9 +295,17 @@ export function nextDateOf(ctx: GraphQLContext, eventId: number): Promise<{ list
         FROM event_occurrences o WHERE o.event_record_id = ANY(${ids}::int[])
         ORDER BY o.event_record_id, (o.ends_on >= ${today}::date) DESC,
           CASE WHEN o.ends_on >= ${today}::date THEN o.starts_on END ASC, o.starts_on DESC, o.time_start, o.id`.execute(ctx.db);
-      return new Map(
-        rows.map((r) => [r.event_record_id, { listDate: r.upcoming && r.starts_on < today ? today : r.starts_on, date: r.date }]),
-      );
+      const out = new Map(rows.map((r) => [r.event_record_id, { listDate: r.upcoming && r.starts_on < today ? today : r.starts_on, date: r.date as unknown }]));
+      // Occurrences that ended long ago are pruned; a past event's last date is in its row.
+      const missing = ids.filter((id) => !out.has(id));
+      if (missing.length) {
+        const events = await ctx.db.selectFrom('event_records').select(['id', 'recurring', 'dates']).where('id', 'in', missing).execute();
+        for (const e of events as Array<{ id: number; recurring: boolean; dates: FixedDate[] }>) {
+          const last = lastFixedDate(e.dates ?? [], e.recurring);
+          if (last) out.set(e.id, { listDate: last.dateStart || last.dateEnd, date: last });
+        }
+      }
+      return out;
     },
     eventId,
   ).then((v) => v ?? null);

@@ -7,7 +7,10 @@ import { addDays, expandRecurrence, germanWeekday, horizonFrom } from './recurre
 
 export const EXPAND_JOB = 'events.expand-recurrence';
 export const HORIZON_JOB = 'events.extend-horizon';
-/** Expanded days that ended this long ago are removed by the daily horizon job. */
+/**
+ * Occurrences that ended this long ago are removed by the daily horizon job: listings only need
+ * upcoming ones, and a past event's listDate falls back to its stored dates.
+ */
 const KEEP_PAST_DAYS = 7;
 
 export const expandDedupeKey = (eventRecordId: number) => `${EXPAND_JOB}:${eventRecordId}`;
@@ -119,14 +122,14 @@ export async function expandEventRecurrence(db: Kysely<any>, eventRecordId: numb
 
 /**
  * The daily job of a tenant: extends every recurring event's days up to the horizon (events never
- * expanded, e.g. whose expansion job failed, are expanded from today) and drops expanded days
- * that ended more than a week ago. Returns the number of days added.
+ * expanded, e.g. whose expansion job failed, are expanded from today) and drops occurrences
+ * that ended more than a week ago, so the date index holds little but upcoming dates.
+ * Returns the number of days added.
  */
 export async function extendHorizon(db: Kysely<any>, today = berlinToday()): Promise<number> {
   const horizon = horizonFrom(today);
   await db
     .deleteFrom('event_occurrences')
-    .where('generated', '=', true)
     .where('ends_on', '<', sql<string>`${addDays(today, -KEEP_PAST_DAYS)}::date`)
     .execute();
   let added = 0;

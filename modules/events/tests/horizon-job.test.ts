@@ -50,6 +50,8 @@ describe('events.extend-horizon and events.expand-recurrence jobs', () => {
     assert.ok(new Date(job.run_at).getTime() > Date.now() && new Date(job.run_at).getTime() < Date.now() + 2 * DAY);
     const wb = await p.database.system.selectFrom('jobs').select('id').where('dedupe_key', '=', `events.extend-horizon:${p.tenants.get('wiesenburg')!.id}`).execute();
     assert.equal(wb.length, 1);
+    // before any run, a past event still has its occurrence
+    assert.deepEqual((await daysOf(await eventId('Frühjahrsputz im Stadtpark'))).map((d) => d.starts_on), [plus(today, -10)]);
   });
 
   it('keeps an endless rule filled at least 18 months ahead, adding days without renumbering the existing ones', async () => {
@@ -97,7 +99,7 @@ describe('events.extend-horizon and events.expand-recurrence jobs', () => {
     assert.deepEqual((await daysOf(id)).map((d) => d.starts_on), wednesdays);
   });
 
-  it('drops expanded days that ended more than a week ago, keeps fixed dates', async () => {
+  it('drops dates that ended more than a week ago; a past event keeps its listDate from its own dates', async () => {
     const tower = await eventId('Offene Turmbesteigung am Butterturm');
     const oldDay = plus(today, -30);
     const recentDay = plus(today, -3);
@@ -107,14 +109,17 @@ describe('events.extend-horizon and events.expand-recurrence jobs', () => {
         .values({ id: 900_000_000 + i, event_record_id: tower, starts_on: day, ends_on: day, time_start: '11:00', generated: true, date: JSON.stringify({ dateStart: day }) })
         .execute();
     }
+    // (its occurrence was still there after the seed, see the first test; the earlier runs pruned it)
     const pastFixed = await eventId('Frühjahrsputz im Stadtpark');
-    const fixedBefore = await daysOf(pastFixed);
-    assert.equal(fixedBefore.length, 1);
+    const running = await eventId('Fotoausstellung: 140 Jahre Bahnhof Bad Belzig'); // since 30 days, for 60 more
     await extendHorizon(db);
     const towerDays = (await daysOf(tower)).map((d) => d.starts_on);
     assert.ok(!towerDays.includes(oldDay));
     assert.ok(towerDays.includes(recentDay));
-    assert.deepEqual(await daysOf(pastFixed), fixedBefore);
+    assert.deepEqual(await daysOf(pastFixed), []);
+    assert.equal((await daysOf(running)).length, 1, 'a running date is kept whenever it started');
+    const detail = await p.gql(BB, `query($id: ID!) { eventRecord(id: $id) { listDate date { dateStart timeStart } dates { id } } }`, { id: String(pastFixed) }, admin);
+    assert.deepEqual(detail.body.data.eventRecord, { listDate: plus(today, -10), date: { dateStart: plus(today, -10), timeStart: '09:00' }, dates: [] });
   });
 
   it('the expansion job does nothing for an event deleted before it ran', async () => {
