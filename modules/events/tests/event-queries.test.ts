@@ -377,13 +377,19 @@ describe('eventRecords, eventRecord, eventRecordsAddresses, Category event field
       assert.equal(asAdmin.eventRecordsCount, 6);
     });
 
-    it('counts the demo events in the seeded categories; a past event counts only among all events', async () => {
-      const { categories } = await gql(`{ categories { name eventRecordsCount upcomingEventRecordsCount } }`);
+    it('the seeded tree offers event categories; a past event counts only among all events', async () => {
+      const { categories } = await gql(`{ categories(tagList: ["event_record"]) { name tagList parent { name } eventRecordsCount upcomingEventRecordsCount } }`);
       const byName = new Map<string, any>(categories.map((c: any) => [c.name, c]));
-      assert.deepEqual([byName.get('Wochenmarkt').eventRecordsCount, byName.get('Wochenmarkt').upcomingEventRecordsCount], [1, 1]);
-      assert.deepEqual([byName.get('Kultur & Freizeit').eventRecordsCount, byName.get('Kultur & Freizeit').upcomingEventRecordsCount], [11, 11]);
-      assert.deepEqual([byName.get('Umwelt & Abfall').eventRecordsCount, byName.get('Umwelt & Abfall').upcomingEventRecordsCount], [1, 0]);
-      assert.deepEqual([byName.get('Warnungen').eventRecordsCount, byName.get('Warnungen').upcomingEventRecordsCount], [0, 0]);
+      for (const name of ['Veranstaltungen', 'Konzerte & Musik', 'Theater & Kino', 'Wochenmarkt', 'Stadtverordnetenversammlung', 'Feste & Veranstaltungen']) assert.ok(byName.has(name), name);
+      assert.equal(byName.get('Konzerte & Musik').parent.name, 'Veranstaltungen');
+      assert.equal(byName.get('Wochenmarkt').parent.name, 'Wirtschaft & Tourismus', 'an existing category keeps its place');
+      assert.deepEqual(byName.get('Wochenmarkt').tagList.split(',').filter((t: string) => ['event_record', 'news_item'].includes(t)).sort(), ['event_record', 'news_item']);
+      const counts = (name: string) => [byName.get(name).eventRecordsCount, byName.get(name).upcomingEventRecordsCount];
+      assert.deepEqual(counts('Wochenmarkt'), [1, 1]);
+      assert.deepEqual(counts('Konzerte & Musik'), [4, 4]);
+      assert.deepEqual(counts('Umwelt & Abfall'), [1, 0]);
+      assert.deepEqual(counts('Veranstaltungen'), [0, 0], 'counts are per category, not per subtree');
+      assert.ok(!byName.has('Warnungen'));
     });
   });
 
