@@ -16,6 +16,7 @@ function httpRequest(port: number, opts: { path: string; method?: string; host: 
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
     });
     req.on('error', reject);
+    req.setTimeout(30_000, () => req.destroy(new Error(`no answer to ${opts.path} within 30 s`)));
     req.end(opts.body);
   });
 }
@@ -42,7 +43,11 @@ function startServer(env: NodeJS.ProcessEnv) {
 }
 
 describe('npm start', () => {
-  it('seeds the demo on first start, serves it, and shuts down cleanly on SIGTERM', async (t) => {
+  // Generous timeout: the machine may be busy with other test files; a hang must fail, not stall CI.
+  it('seeds the demo on first start, serves it, and shuts down cleanly on SIGTERM', { timeout: 180_000 }, async (t) => {
+    // Hooks run in order: stop any leftover server before its database is dropped.
+    const children: Array<ReturnType<typeof startServer>['child']> = [];
+    t.after(() => children.forEach((c) => c.exitCode === null && c.kill('SIGKILL')));
     const dataDir = mkdtempSync(path.join(tmpdir(), 'dorfplatz-start-'));
     const fresh = process.env.TEST_DATABASE_URL ? await freshDatabase(process.env.TEST_DATABASE_URL) : undefined;
     t.after(async () => {
@@ -52,6 +57,7 @@ describe('npm start', () => {
     const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: fresh?.url ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' };
 
     const first = startServer(env);
+    children.push(first.child);
     const port = await first.port;
     assert.match(first.output(), /Bad Belzig \(Demo\)\s+http:\/\/bad-belzig\.localhost:\d+\/graphql/);
     const res = await httpRequest(port, { path: '/graphql', method: 'POST', host: 'bad-belzig.localhost', body: JSON.stringify({ query: '{ newsItemsCount }' }) });
@@ -69,6 +75,7 @@ describe('npm start', () => {
 
     // The database was closed cleanly: a second start reopens it and does not seed again.
     const second = startServer(env);
+    children.push(second.child);
     await second.port;
     assert.doesNotMatch(second.output(), /seeded the demo/);
     second.child.kill('SIGTERM');
