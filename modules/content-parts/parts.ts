@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { sanitizeRichText } from '../../lib/sanitize.ts';
+import { parseLenientDateTime } from '../../lib/lenient-date.ts';
 import { validationError } from '../../core/errors.ts';
 
 /**
@@ -18,11 +19,20 @@ const MAX_TEXT = 20_000;
 const MAX_HTML = 200_000;
 const MAX_LIST = 200;
 
-function text(v: unknown, field: string, max = MAX_TEXT): string | null {
+/** Optional text input with a length limit; the error names the field. */
+export function optionalText(v: unknown, field: string, max = MAX_TEXT): string | null {
   if (v === undefined || v === null) return null;
   const s = String(v);
   if (s.length > max) throw validationError(`Invalid input: ${field} is longer than ${max} characters.`);
   return s;
+}
+
+/** Optional timestamp input in the lenient formats of the mainserver (see lib/lenient-date.ts). */
+export function optionalTimestamp(v: string | null | undefined, field: string): Date | null {
+  if (v === null || v === undefined || v.trim() === '') return null;
+  const d = parseLenientDateTime(v);
+  if (!d) throw validationError(`Invalid input: ${field} "${v}" is not a date (use e.g. 2024-05-01, 01.05.2024 or 2024-05-01 12:00:00).`);
+  return d;
 }
 
 function list<T>(v: T[] | null | undefined, field: string): T[] {
@@ -55,10 +65,10 @@ export function geoLocationFrom(input: any): GeoLocation | null {
 
 /** Blank URLs are dropped silently, as in the mainserver; other schemes than http(s)/mailto/tel or a path are refused. */
 export function webUrlFrom(input: any, field = 'url'): WebUrl | null {
-  const url = text(input?.url, field, 2000)?.trim();
+  const url = optionalText(input?.url, field, 2000)?.trim();
   if (!url) return null;
   if (!/^(https?:\/\/|mailto:|tel:|\/)/i.test(url)) throw validationError(`Invalid input: ${field} must be an http(s) URL or a path starting with "/".`);
-  return { url, description: text(input.description, `${field}.description`) };
+  return { url, description: optionalText(input.description, `${field}.description`) };
 }
 
 export function webUrlsFrom(input: any[] | null | undefined, field = 'webUrls'): WebUrl[] {
@@ -68,11 +78,11 @@ export function webUrlsFrom(input: any[] | null | undefined, field = 'webUrls'):
 export function addressFrom(input: any): Address | null {
   if (!input) return null;
   return {
-    addition: text(input.addition, 'address.addition'),
-    street: text(input.street, 'address.street'),
-    city: text(input.city, 'address.city'),
-    zip: text(input.zip, 'address.zip'),
-    kind: text(input.kind, 'address.kind') ?? 'default',
+    addition: optionalText(input.addition, 'address.addition'),
+    street: optionalText(input.street, 'address.street'),
+    city: optionalText(input.city, 'address.city'),
+    zip: optionalText(input.zip, 'address.zip'),
+    kind: optionalText(input.kind, 'address.kind') ?? 'default',
     geoLocation: geoLocationFrom(input.geoLocation),
   };
 }
@@ -80,21 +90,21 @@ export function addressFrom(input: any): Address | null {
 export function contactFrom(input: any): Contact | null {
   if (!input) return null;
   return {
-    firstName: text(input.firstName, 'contact.firstName'),
-    lastName: text(input.lastName, 'contact.lastName'),
-    phone: text(input.phone, 'contact.phone'),
-    fax: text(input.fax, 'contact.fax'),
-    email: text(input.email, 'contact.email'),
+    firstName: optionalText(input.firstName, 'contact.firstName'),
+    lastName: optionalText(input.lastName, 'contact.lastName'),
+    phone: optionalText(input.phone, 'contact.phone'),
+    fax: optionalText(input.fax, 'contact.fax'),
+    email: optionalText(input.email, 'contact.email'),
     webUrls: webUrlsFrom(input.webUrls, 'contact.webUrls'),
   };
 }
 
 export function mediaContentFrom(input: any, field = 'mediaContents'): MediaContent {
-  const contentType = text(input.contentType, `${field}.contentType`);
+  const contentType = optionalText(input.contentType, `${field}.contentType`);
   if (!contentType) throw validationError(`Invalid input: ${field}.contentType is required (e.g. "image").`);
   return {
-    captionText: text(input.captionText, `${field}.captionText`),
-    copyright: text(input.copyright, `${field}.copyright`),
+    captionText: optionalText(input.captionText, `${field}.captionText`),
+    copyright: optionalText(input.copyright, `${field}.copyright`),
     height: size(input.height, `${field}.height`),
     width: size(input.width, `${field}.width`),
     contentType,
@@ -109,10 +119,10 @@ export function mediaContentsFrom(input: any[] | null | undefined, field = 'medi
 /** Content block bodies are HTML and are sanitised on the way in. */
 export function contentBlocksFrom(input: any[] | null | undefined, now: Date): ContentBlock[] {
   return list(input, 'contentBlocks').map((b, i) => {
-    const body = text(b.body, `contentBlocks[${i}].body`, MAX_HTML);
+    const body = optionalText(b.body, `contentBlocks[${i}].body`, MAX_HTML);
     return {
-      title: text(b.title, `contentBlocks[${i}].title`),
-      intro: text(b.intro, `contentBlocks[${i}].intro`),
+      title: optionalText(b.title, `contentBlocks[${i}].title`),
+      intro: optionalText(b.intro, `contentBlocks[${i}].intro`),
       body: body === null ? null : sanitizeRichText(body),
       mediaContents: mediaContentsFrom(b.mediaContents, `contentBlocks[${i}].mediaContents`),
       createdAt: now.toISOString(),
@@ -188,12 +198,12 @@ export function fixedDateFrom(input: any, field = 'dates'): FixedDate {
   const dateEnd = calendarDate(input.dateEnd, `${field}.dateEnd`);
   if (dateStart && dateEnd && dateEnd < dateStart) throw validationError(`Invalid input: ${field} ends (${dateEnd}) before it starts (${dateStart}).`);
   return {
-    weekday: text(input.weekday, `${field}.weekday`, 50),
+    weekday: optionalText(input.weekday, `${field}.weekday`, 50),
     dateStart,
     dateEnd,
     timeStart: clockTime(input.timeStart, `${field}.timeStart`),
     timeEnd: clockTime(input.timeEnd, `${field}.timeEnd`),
-    timeDescription: text(input.timeDescription, `${field}.timeDescription`),
+    timeDescription: optionalText(input.timeDescription, `${field}.timeDescription`),
     useOnlyTimeDescription: String(input.useOnlyTimeDescription ?? false),
   };
 }
@@ -206,7 +216,7 @@ export function openingHoursFrom(input: any[] | null | undefined, field = 'openi
   return list(input, field).map((o, i) => {
     const f = `${field}[${i}]`;
     return {
-      weekday: text(o.weekday, `${f}.weekday`, 50),
+      weekday: optionalText(o.weekday, `${f}.weekday`, 50),
       dateFrom: calendarDate(o.dateFrom, `${f}.dateFrom`),
       dateTo: calendarDate(o.dateTo, `${f}.dateTo`),
       timeFrom: clockTime(o.timeFrom, `${f}.timeFrom`),
@@ -214,7 +224,7 @@ export function openingHoursFrom(input: any[] | null | undefined, field = 'openi
       sortNumber: o.sortNumber ?? null,
       open: o.open ?? null,
       useYear: o.useYear ?? null,
-      description: text(o.description, `${f}.description`),
+      description: optionalText(o.description, `${f}.description`),
     };
   });
 }
@@ -224,8 +234,8 @@ export function pricesFrom(input: any[] | null | undefined, field = 'priceInform
     const f = `${field}[${i}]`;
     if (p.amount !== undefined && p.amount !== null && (!Number.isFinite(p.amount) || p.amount < 0)) throw validationError(`Invalid input: ${f}.amount must not be negative.`);
     return {
-      name: text(p.name, `${f}.name`),
-      category: text(p.category, `${f}.category`),
+      name: optionalText(p.name, `${f}.name`),
+      category: optionalText(p.category, `${f}.category`),
       amount: p.amount ?? null,
       groupPrice: p.groupPrice ?? null,
       ageFrom: int(p.ageFrom, `${f}.ageFrom`),
@@ -234,7 +244,7 @@ export function pricesFrom(input: any[] | null | undefined, field = 'priceInform
       maxAdultCount: int(p.maxAdultCount, `${f}.maxAdultCount`),
       minChildrenCount: int(p.minChildrenCount, `${f}.minChildrenCount`),
       maxChildrenCount: int(p.maxChildrenCount, `${f}.maxChildrenCount`),
-      description: text(p.description, `${f}.description`),
+      description: optionalText(p.description, `${f}.description`),
     };
   });
 }
@@ -243,31 +253,31 @@ export function pricesFrom(input: any[] | null | undefined, field = 'priceInform
 export function locationFrom(input: any, field = 'location'): Location | null {
   if (!input) return null;
   return {
-    name: text(input.name, `${field}.name`),
-    department: text(input.department, `${field}.department`),
-    district: text(input.district, `${field}.district`),
-    regionName: text(input.regionName, `${field}.regionName`),
-    state: text(input.state, `${field}.state`),
+    name: optionalText(input.name, `${field}.name`),
+    department: optionalText(input.department, `${field}.department`),
+    district: optionalText(input.district, `${field}.district`),
+    regionName: optionalText(input.regionName, `${field}.regionName`),
+    state: optionalText(input.state, `${field}.state`),
     geoLocation: geoLocationFrom(input.geoLocation),
   };
 }
 
 export function operatingCompanyFrom(input: any, field = 'operatingCompany'): OperatingCompany | null {
   if (!input) return null;
-  const name = text(input.name, `${field}.name`);
+  const name = optionalText(input.name, `${field}.name`);
   if (!name) throw validationError(`Invalid input: ${field}.name is required.`);
   return { name, address: addressFrom(input.address), contact: contactFrom(input.contact) };
 }
 
 export function accessibilityInformationFrom(input: any, field = 'accessibilityInformation'): AccessibilityInformation | null {
   if (!input) return null;
-  return { description: text(input.description, `${field}.description`), types: text(input.types, `${field}.types`), urls: webUrlsFrom(input.urls, `${field}.urls`) };
+  return { description: optionalText(input.description, `${field}.description`), types: optionalText(input.types, `${field}.types`), urls: webUrlsFrom(input.urls, `${field}.urls`) };
 }
 
 /** Certificates, regions: name lists; blank names are dropped. */
 export function namesFrom(input: any[] | null | undefined, field: string): Named[] {
   return list(input, field)
-    .map((n, i) => text(n?.name, `${field}[${i}].name`, 200)?.trim())
+    .map((n, i) => optionalText(n?.name, `${field}[${i}].name`, 200)?.trim())
     .filter((n): n is string => !!n)
     .map((name) => ({ name }));
 }

@@ -1,3 +1,4 @@
+import { optionalText as text } from '../content-parts/parts.ts';
 import { validationError } from '../../core/errors.ts';
 import { sanitizeRichText } from '../../lib/sanitize.ts';
 import {
@@ -49,12 +50,6 @@ const MAX_TITLE = 1000;
 const MAX_DESCRIPTION = 100_000;
 const MAX_TAGS = 100;
 
-function text(value: unknown, field: string, max: number): string | null {
-  if (value === null || value === undefined) return null;
-  const s = String(value);
-  if (s.length > max) throw validationError(`Invalid input: ${field} is longer than ${max} characters.`);
-  return s;
-}
 
 /** HTML descriptions (importers send HTML) are sanitised; plain text is stored as sent. */
 function description(value: unknown): string | null {

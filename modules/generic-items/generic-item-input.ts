@@ -1,5 +1,4 @@
 import { validationError } from '../../core/errors.ts';
-import { parseLenientDateTime } from '../../lib/lenient-date.ts';
 import {
   accessibilityInformationFrom,
   addressesFrom,
@@ -10,9 +9,13 @@ import {
   mediaContentsFrom,
   openingHoursFrom,
   operatingCompanyFrom,
+  optionalText,
+  optionalTimestamp as date,
   pricesFrom,
   webUrlsFrom,
 } from '../content-parts/parts.ts';
+
+const text = (value: unknown, field: string, max = 1000) => optionalText(value, field, max);
 
 /** One item of createGenericItem (GenericItemInput), as GraphQL delivers it. */
 export type GenericItemInput = {
@@ -62,18 +65,7 @@ export type ParsedItem = {
   children: ParsedItem[];
 };
 
-function date(value: string | null | undefined, field: string): Date | null {
-  if (value === null || value === undefined || value.trim() === '') return null;
-  const d = parseLenientDateTime(value);
-  if (!d) throw validationError(`Invalid input: ${field} "${value}" is not a date (use e.g. 2024-05-01, 01.05.2024 or 2024-05-01 12:00:00).`);
-  return d;
-}
 
-function text(value: string | null | undefined, field: string, max = 1000): string | null {
-  if (value === null || value === undefined) return null;
-  if (value.length > max) throw validationError(`Invalid input: ${field} is longer than ${max} characters.`);
-  return value;
-}
 
 /** `[X]` list arguments may hold nulls (the schema accepts the permissive form); they are skipped. */
 function present<T>(list: Array<T | null | undefined> | null | undefined, field: string): T[] {
@@ -155,3 +147,4 @@ export function parseItemTree(root: GenericItemInput, now: Date): ParsedItem {
   };
   return parse(root, '', 1);
 }
+

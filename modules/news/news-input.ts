@@ -1,6 +1,7 @@
 import { validationError } from '../../core/errors.ts';
-import { parseLenientDateTime } from '../../lib/lenient-date.ts';
-import { addressFrom, contentBlocksFrom, webUrlFrom } from '../content-parts/parts.ts';
+import { addressFrom, contentBlocksFrom, optionalText, optionalTimestamp as date, webUrlFrom } from '../content-parts/parts.ts';
+
+const text = (value: unknown, field: string, max = 1000) => optionalText(value, field, max);
 
 /** Arguments of createNewsItem, as GraphQL delivers them. */
 export type CreateNewsItemArgs = {
@@ -24,18 +25,7 @@ export type CreateNewsItemArgs = {
   contentBlocks?: unknown[] | null;
 };
 
-function date(value: string | null | undefined, field: string): Date | null {
-  if (value === null || value === undefined || value.trim() === '') return null;
-  const d = parseLenientDateTime(value);
-  if (!d) throw validationError(`Invalid input: ${field} "${value}" is not a date (use e.g. 2024-05-01, 01.05.2024 or 2024-05-01 12:00:00).`);
-  return d;
-}
 
-function text(value: string | null | undefined, field: string, max = 1000): string | null {
-  if (value === null || value === undefined) return null;
-  if (value.length > max) throw validationError(`Invalid input: ${field} is longer than ${max} characters.`);
-  return value;
-}
 
 /** The validated column values of a news item (without sub-resource ids, which are assigned on write). */
 export function newsValuesFrom(args: CreateNewsItemArgs, now: Date) {
@@ -65,3 +55,4 @@ export function newsValuesFrom(args: CreateNewsItemArgs, now: Date) {
 export function categoryNamesFrom(args: CreateNewsItemArgs): string[] {
   return [args.categoryName, ...(args.categories ?? []).map((c) => c?.name)].filter((n): n is string => !!n && n.trim() !== '');
 }
+

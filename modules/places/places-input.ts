@@ -1,3 +1,4 @@
+import { optionalText as text } from '../content-parts/parts.ts';
 import { validationError } from '../../core/errors.ts';
 import { sanitizeRichText } from '../../lib/sanitize.ts';
 import {
@@ -100,12 +101,6 @@ const MAX_TOUR_STOPS = 300;
 const MAX_TRACK_POINTS = 20_000;
 const MAX_PAYLOAD = 200_000;
 
-function text(value: unknown, field: string, max = 20_000): string | null {
-  if (value === null || value === undefined) return null;
-  const s = String(value);
-  if (s.length > max) throw validationError(`Invalid input: ${field} is longer than ${max} characters.`);
-  return s;
-}
 
 function list<T>(value: T[] | null | undefined, field: string, max: number): T[] {
   if (!value) return [];
