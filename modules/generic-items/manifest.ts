@@ -6,6 +6,8 @@ import { genericItemsTypeDefs } from './schema.ts';
 import { genericItemsResolvers } from './resolvers.ts';
 import { RELEASE_JOB } from './generic-item-upsert.ts';
 import { releaseGenericItem } from './release-job.ts';
+import { NOTIFY_MESSAGE_JOB } from './generic-item-messages.ts';
+import { notifyGenericItemMessage } from './message-notify-job.ts';
 import { seedGenericItems } from './seed.ts';
 
 registerRecordType('GenericItem', { module: 'generic-items', table: 'generic_items', ownedByDataProvider: true, hasVisibility: true, hasExternalId: true });
@@ -22,6 +24,6 @@ export const genericItemsModule: ModuleManifest = {
   dependsOn: ['content-parts', 'categories', 'data-providers'],
   migrations: genericItemsMigrations,
   graphql: { typeDefs: genericItemsTypeDefs, resolvers: genericItemsResolvers },
-  jobs: { [RELEASE_JOB]: releaseGenericItem },
+  jobs: { [RELEASE_JOB]: releaseGenericItem, [NOTIFY_MESSAGE_JOB]: notifyGenericItemMessage },
   seed: seedGenericItems,
 };

@@ -12,6 +12,7 @@ import { recordType } from '../content-parts/record-types.ts';
 import { type GenericItemListArgs, applyGenericItemFilters, placeFilter, visibleGenericItems } from './generic-item-filters.ts';
 import type { CreateGenericItemArgs } from './generic-item-input.ts';
 import { upsertGenericItem } from './generic-item-upsert.ts';
+import { type CreateGenericItemMessageArgs, createGenericItemMessage, messagesOf } from './generic-item-messages.ts';
 
 type GenericItemRow = Record<string, any> & { id: number; data_provider_id: number | null; point_of_interest_id: number | null };
 
@@ -183,6 +184,13 @@ export const genericItemsResolvers = {
       if (id === null) return null;
       return (await listQuery(ctx, { ids: [id] }).select(COLUMNS).executeTakeFirst()) ?? null;
     },
+    // Redeemed vouchers of a member (§7.4). Members and voucher redemption arrive with a later
+    // feature: until then no member has redeemed anything. The arguments are checked as for
+    // every list so that clients see the same errors now and later.
+    vouchers: (_: unknown, args: { limit?: number; skip?: number; order?: string; memberId?: unknown }) => {
+      pagination(args);
+      return [];
+    },
   },
   Mutation: {
     createGenericItem: async (_: unknown, args: CreateGenericItemArgs, ctx: GraphQLContext) => {
@@ -191,6 +199,7 @@ export const genericItemsResolvers = {
       // Read back in the transaction; the caller may see its own unpublished item.
       return ctx.db.selectFrom('generic_items as g').select(COLUMNS).where('g.id', '=', id).executeTakeFirstOrThrow();
     },
+    createGenericItemMessage: (_: unknown, args: CreateGenericItemMessageArgs, ctx: GraphQLContext) => createGenericItemMessage(ctx, args),
   },
   Category: {
     genericItemsCount: (c: CategoryRow, args: { location?: string | null }, ctx: GraphQLContext) => countInCategory(ctx, c.id, args.location?.trim() || null),
@@ -210,7 +219,7 @@ export const genericItemsResolvers = {
     externalId: (g: GenericItemRow) => g.external_id,
     genericItems: (g: GenericItemRow, _a: unknown, ctx: GraphQLContext) => childrenOf(ctx, g.id),
     genericType: (g: GenericItemRow) => g.generic_type,
-    genericItemMessages: () => [],
+    genericItemMessages: (g: GenericItemRow, _a: unknown, ctx: GraphQLContext) => messagesOf(ctx, g),
     locations: (g: GenericItemRow) => jsonList(g.locations),
     mediaContents: (g: GenericItemRow) => jsonList(g.media_contents),
     memberId: (g: GenericItemRow) => g.member_id,

@@ -51,6 +51,7 @@ export const genericItemsTypeDefs = /* GraphQL */ `
     "Child items."
     genericItems: [GenericItem]
     genericType: String
+    "Messages of citizens to the author; only for callers who may modify the item (admins, editors, the owning data provider), [] for everyone else."
     genericItemMessages: [GenericItemMessage]
     locations: [Location]
     mediaContents: [MediaContent]
@@ -72,6 +73,7 @@ export const genericItemsTypeDefs = /* GraphQL */ `
 
   type Discount { id: ID, originalPrice: Float, discountedPrice: Float, discountPercentage: Float, discountAmount: Float }
   type Quota { id: ID, maxQuantity: Int, frequency: String, maxPerPerson: Int, availableQuantity: Int, visibility: String, availableQuantityForMember(memberId: ID): Int }
+  "A citizen's message to the author of an item. The sender's name, e-mail and phone number are never exposed."
   type GenericItemMessage { id: ID, message: String, visible: Boolean }
   type PushNotificationData { id: ID, queryType: String, dataProviderId: ID }
   type PushNotification {
@@ -115,6 +117,8 @@ export const genericItemsTypeDefs = /* GraphQL */ `
     genericItemsCount(${filterArgs}): Int!
     "One generic item; null when it does not exist or is not published."
     genericItem(id: ID!): GenericItem
+    "A member's redeemed vouchers (§7.4). Citizen members and redemption come with a later feature: [] for now."
+    vouchers(limit: Int, skip: Int, order: GenericItemOrder, memberId: ID): [GenericItem]
   }
 
   type Mutation {
@@ -123,5 +127,7 @@ export const genericItemsTypeDefs = /* GraphQL */ `
       id: ID
       ${itemFields('\n      ')}
     ): GenericItem!
+    "A citizen's message to the author of a published (noticeboard) item; any caller. Status 404: no such published item; 403: terms of service not accepted. At most 20 messages per item and hour."
+    createGenericItemMessage(genericItemId: ID!, name: String!, email: String!, phoneNumber: String, message: String!, termsOfService: Boolean!, visible: Boolean): Status!
   }
 `;
