@@ -19,7 +19,7 @@ export function summarize(rounds: LoadResult[]): Summary {
 
 const num = (v: number, digits = 0) => (Number.isFinite(v) ? v.toFixed(digits) : '–');
 
-function table(header: string[], lines: string[][]): string {
+export function table(header: string[], lines: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
   const fmt = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('   ');
   return [fmt(header), widths.map((w) => '-'.repeat(w)).join('   '), ...lines.map(fmt)].join('\n');

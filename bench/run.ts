@@ -5,18 +5,34 @@ import type { LoadOptions } from './load.ts';
 import { compareWithBaseline } from './compare.ts';
 import { homeMix } from './home-mix.ts';
 import { comparison, resultsTable, type Targets } from './report.ts';
+import { runLargeTenantBench } from './large-run.ts';
+import { FULL_SIZES } from './large-tenant.ts';
 
 /**
  * `npm run bench`: the real server on a fresh seeded data dir against a plain Fastify baseline
  * that sends the same bodies. Rounds alternate baseline and server; the report uses medians.
  * Settings: BENCH_ROUNDS (3), BENCH_DURATION (10 s), BENCH_WARMUP (3 s), BENCH_CONNECTIONS (10);
  * DATABASE_URL for PostgreSQL instead of PGlite.
+ *
+ * Then issue 3 (bench/large-run.ts): a large tenant in the same platform, its event month, category
+ * tree, place list and search cached and uncached, and its home-screen mix against the small one's.
+ * BENCH_LARGE=0 skips it; BENCH_LARGE_DURATION (5 s), BENCH_LARGE_WARMUP (2 s), BENCH_LARGE_ROUNDS
+ * (1, for (a)–(d)), BENCH_RATIO_ROUNDS (2, for (e)), BENCH_LARGE_SCALE (1 = 10,000 events, 20,000
+ * places, 50,000 news; smaller for a quick try).
  */
 
 const HOST = 'bad-belzig.localhost';
 const CLIENT_ID = 'bad-belzig-app';
 const CLIENT_SECRET = 'demo-app-secret-bad-belzig';
 const TARGETS: Targets = { minRpsRatio: 0.5, maxP99Ms: 20 };
+
+function numberEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const v = Number(raw);
+  if (!Number.isFinite(v) || v <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`);
+  return v;
+}
 
 function intEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -65,6 +81,33 @@ async function main(): Promise<number> {
     process.stdout.write(out.join('\n'));
     if (failures) {
       log(`error: ${failures} requests failed (socket errors, timeouts or non-2xx): the numbers above are not valid.`);
+      return 1;
+    }
+
+    if (process.env.BENCH_LARGE === '0') return 0;
+    const scale = numberEnv('BENCH_LARGE_SCALE', 1);
+    const small = server.platform.tenants.get('bad-belzig');
+    if (!small) throw new Error('the demo tenant bad-belzig is missing');
+    const large = await runLargeTenantBench(
+      server,
+      generator,
+      { tenant: small, host: HOST, token },
+      {
+        load: { connections: load.connections, durationSec: intEnv('BENCH_LARGE_DURATION', 5), warmupSec: intEnv('BENCH_LARGE_WARMUP', 2) },
+        rounds: Math.max(1, intEnv('BENCH_LARGE_ROUNDS', 1)),
+        ratioRounds: Math.max(1, intEnv('BENCH_RATIO_ROUNDS', 2)),
+        sizes: {
+          events: Math.round(FULL_SIZES.events * scale),
+          datesPerEvent: FULL_SIZES.datesPerEvent,
+          places: Math.round(FULL_SIZES.places * scale),
+          news: Math.round(FULL_SIZES.news * scale),
+        },
+      },
+      log,
+    );
+    process.stdout.write(large.text);
+    if (large.failures) {
+      log(`error: ${large.failures} requests of issue 3 failed (socket errors, timeouts or non-2xx): its numbers are not valid.`);
       return 1;
     }
     return 0;

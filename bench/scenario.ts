@@ -22,6 +22,13 @@ export type Scenario = {
   headers: Record<string, string>;
   /** Sent in rotation on each connection. */
   requests: ScenarioRequest[];
+  /**
+   * Every request sent differs from every other, so a response cache never answers: all
+   * connections share one rotation through `requests`, and each GraphQL body gets a unique extra
+   * variable `benchNonce` (part of the server's cache key; GraphQL ignores variables an
+   * operation does not declare). For measuring what a cache miss costs.
+   */
+  unique?: boolean;
 };
 
 /** A GraphQL POST as a real client sends it: a named operation, its variables, JSON. */
