@@ -65,7 +65,7 @@ export const eventMigrations: Migration[] = [
       await sql`CREATE INDEX event_records_provider ON event_records (tenant_id, data_provider_id)`.execute(db);
       await sql`CREATE INDEX event_records_import ON event_records (tenant_id, (coalesce(data_provider_id, 0)), import_key) WHERE import_key IS NOT NULL`.execute(db);
       await sql`CREATE INDEX event_records_recurring ON event_records (tenant_id, expanded_until) WHERE recurring`.execute(db);
-      await sql`CREATE INDEX event_records_search ON event_records USING gin (search_vector)`.execute(db);
+      await sql`CREATE INDEX event_records_search ON event_records USING gin (search_vector) WITH (gin_pending_list_limit = 256)`.execute(db);
       await makeTenantOwned(db, 'event_records');
 
       await sql`CREATE TABLE event_record_categories (

@@ -62,7 +62,7 @@ export const genericItemsMigrations: Migration[] = [
       await sql`CREATE INDEX generic_items_external_id ON generic_items (tenant_id, external_id) WHERE external_id IS NOT NULL`.execute(db);
       await sql`CREATE INDEX generic_items_import ON generic_items (tenant_id, (coalesce(data_provider_id, 0)), import_key) WHERE import_key IS NOT NULL`.execute(db);
       await sql`CREATE INDEX generic_items_place_names ON generic_items USING gin (place_names)`.execute(db);
-      await sql`CREATE INDEX generic_items_search ON generic_items USING gin (search_vector)`.execute(db);
+      await sql`CREATE INDEX generic_items_search ON generic_items USING gin (search_vector) WITH (gin_pending_list_limit = 256)`.execute(db);
       await makeTenantOwned(db, 'generic_items');
 
       await sql`CREATE TABLE generic_item_categories (

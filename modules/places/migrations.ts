@@ -68,8 +68,8 @@ async function listedIndexes(db: Kysely<any>, table: string): Promise<void> {
   await sql`CREATE INDEX ${ix('provider')} ON ${t} (tenant_id, data_provider_id)`.execute(db);
   await sql`CREATE INDEX ${ix('external_id')} ON ${t} (tenant_id, external_id) WHERE external_id IS NOT NULL`.execute(db);
   await sql`CREATE INDEX ${ix('import')} ON ${t} (tenant_id, (coalesce(data_provider_id, 0)), import_key) WHERE import_key IS NOT NULL`.execute(db);
-  await sql`CREATE INDEX ${ix('location')} ON ${t} USING gin (location_keys)`.execute(db);
-  await sql`CREATE INDEX ${ix('search')} ON ${t} USING gin (search_vector)`.execute(db);
+  await sql`CREATE INDEX ${ix('location')} ON ${t} USING gin (location_keys) WITH (gin_pending_list_limit = 256)`.execute(db);
+  await sql`CREATE INDEX ${ix('search')} ON ${t} USING gin (search_vector) WITH (gin_pending_list_limit = 256)`.execute(db);
 }
 
 async function categoryJoinTable(db: Kysely<any>, table: string, owner: string, ownerColumn: string): Promise<void> {
