@@ -7,6 +7,8 @@ import { loadConfig } from '../core/config.ts';
 import { allModules } from '../server/modules.ts';
 import { seedDemoIfEmpty } from '../server/demo/seed-demo.ts';
 import { demoTenants } from '../server/demo/demo-tenants.ts';
+import { createApplication, ensureAccount, setMembership } from '../core/auth/credentials.ts';
+import type { Role } from '../core/auth/principal.ts';
 
 /**
  * A real server for tests: PGlite in a fresh temporary data dir, or, when TEST_DATABASE_URL is
@@ -17,6 +19,8 @@ export type TestPlatform = Platform & {
   gql(host: string, query: string, variables?: Record<string, unknown>, token?: string): Promise<{ status: number; body: any; headers: Record<string, unknown> }>;
   /** A bearer token for a demo account ("bad-belzig-admin" …) via POST /oauth/token. */
   token(clientId: string): Promise<string>;
+  /** A bearer token of a new account with this role in the tenant (e.g. read_only, editor). */
+  tokenWithRole(slug: string, role: Role): Promise<string>;
   /** The database URL this platform uses (PostgreSQL only), for a second process on it. */
   databaseUrl?: string;
   dataDir: string;
@@ -85,10 +89,27 @@ export async function startTestPlatform(opts: { seed?: boolean; databaseUrl?: st
     if (res.statusCode !== 200) throw new Error(`token for ${clientId}: ${res.statusCode} ${res.body}`);
     return res.json().access_token;
   };
+  const tokenWithRole: TestPlatform['tokenWithRole'] = async (slug, role) => {
+    const tenant = platform.tenants.get(slug);
+    if (!tenant) throw new Error(`no tenant ${slug}`);
+    const system = platform.database.system;
+    const accountId = await ensureAccount(system, { email: `${role}-${Math.random().toString(36).slice(2, 10)}@${slug}.test`, name: role });
+    await setMembership(system, { accountId, tenantId: tenant.id, role });
+    const app = await createApplication(system, { tenantId: tenant.id, ownerAccountId: accountId, name: `${role} (test)` });
+    const res = await platform.http.inject({
+      method: 'POST',
+      url: '/oauth/token',
+      headers: { host: `${slug}.localhost`, 'content-type': 'application/json' },
+      payload: { grant_type: 'client_credentials', client_id: app.clientId, client_secret: app.clientSecret },
+    });
+    if (res.statusCode !== 200) throw new Error(`token for a ${role} of ${slug}: ${res.statusCode} ${res.body}`);
+    return res.json().access_token;
+  };
   const close = platform.close;
   return Object.assign(platform, {
     gql,
     token,
+    tokenWithRole,
     databaseUrl,
     dataDir,
     async close() {

@@ -1,7 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Kysely } from 'kysely';
-import { createApplication, ensureAccount, setMembership } from '../../../core/auth/credentials.ts';
 import { BB, RUBY_TIMESTAMP, WB, startTestPlatform, type TestPlatform } from '../../../test/harness.ts';
 import { berlinToday } from '../occurrences.ts';
 import { ensureEventCategories } from '../seed.ts';
@@ -95,17 +94,8 @@ describe('createEventRecord, destroyRecord, changeVisibility (mutations)', () =>
     const bb = p.tenants.get('bad-belzig')!;
     db = p.database.forTenant(bb.id);
     today = berlinToday();
-    const system = p.database.system;
-    const accountId = await ensureAccount(system, { email: 'lesen@events.test', name: 'Lesezugang' });
-    await setMembership(system, { accountId, tenantId: bb.id, role: 'read_only' });
-    await createApplication(system, { tenantId: bb.id, ownerAccountId: accountId, name: 'Lesezugang', uid: 'bb-events-read-only', secret: 'events-read-only-secret' });
-    const res = await p.http.inject({
-      method: 'POST',
-      url: '/oauth/token',
-      headers: { host: BB, 'content-type': 'application/json' },
-      payload: { grant_type: 'client_credentials', client_id: 'bb-events-read-only', client_secret: 'events-read-only-secret' },
-    });
-    readOnly = res.json().access_token;
+    // A read-only account (mainserver role read_only): may read, never write.
+    readOnly = await p.tokenWithRole('bad-belzig', 'read_only');
   });
   after(() => p.close());
 

@@ -1,7 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Kysely } from 'kysely';
-import { createApplication, ensureAccount, setMembership } from '../../../core/auth/credentials.ts';
 import { BB, RUBY_TIMESTAMP, WB, startTestPlatform, type TestPlatform } from '../../../test/harness.ts';
 
 const ITEM_VARS = `
@@ -95,17 +94,8 @@ describe('createGenericItem, destroyRecord, changeVisibility (mutations)', () =>
     db = p.database.forTenant(bb.id);
     wbDb = p.database.forTenant(p.tenants.get('wiesenburg')!.id);
 
-    const system = p.database.system;
-    const accountId = await ensureAccount(system, { email: 'lesezugang-gi@bad-belzig.test', name: 'Lesezugang' });
-    await setMembership(system, { accountId, tenantId: bb.id, role: 'read_only' });
-    await createApplication(system, { tenantId: bb.id, ownerAccountId: accountId, name: 'Lesezugang', uid: 'bb-read-only-gi', secret: 'read-only-secret-gi' });
-    const res = await p.http.inject({
-      method: 'POST',
-      url: '/oauth/token',
-      headers: { host: BB, 'content-type': 'application/json' },
-      payload: { grant_type: 'client_credentials', client_id: 'bb-read-only-gi', client_secret: 'read-only-secret-gi' },
-    });
-    readOnly = res.json().access_token;
+    // A read-only account (mainserver role read_only): may read, never write.
+    readOnly = await p.tokenWithRole('bad-belzig', 'read_only');
   });
   after(() => p.close());
 

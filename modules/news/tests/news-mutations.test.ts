@@ -1,7 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Kysely } from 'kysely';
-import { createApplication, ensureAccount, setMembership } from '../../../core/auth/credentials.ts';
 import { BB, RUBY_TIMESTAMP, WB, startTestPlatform, type TestPlatform } from '../../../test/harness.ts';
 
 /** createNewsItem as importers send it: every argument as a variable. */
@@ -77,18 +76,7 @@ describe('createNewsItem, destroyRecord, changeVisibility (mutations)', () => {
     wbDb = p.database.forTenant(p.tenants.get('wiesenburg')!.id);
 
     // A read-only account (mainserver role read_only): may read, never write.
-    const system = p.database.system;
-    const accountId = await ensureAccount(system, { email: 'lesezugang@bad-belzig.test', name: 'Lesezugang' });
-    await setMembership(system, { accountId, tenantId: bb.id, role: 'read_only' });
-    await createApplication(system, { tenantId: bb.id, ownerAccountId: accountId, name: 'Lesezugang', uid: 'bb-read-only', secret: 'read-only-secret-bb' });
-    const res = await p.http.inject({
-      method: 'POST',
-      url: '/oauth/token',
-      headers: { host: BB, 'content-type': 'application/json' },
-      payload: { grant_type: 'client_credentials', client_id: 'bb-read-only', client_secret: 'read-only-secret-bb' },
-    });
-    assert.equal(res.statusCode, 200);
-    readOnly = res.json().access_token;
+    readOnly = await p.tokenWithRole('bad-belzig', 'read_only');
 
     const tourist = await db.selectFrom('news_items').select('id').where('title', '=', 'Sommerkonzerte im Burghof').executeTakeFirstOrThrow();
     touristItemId = String(tourist.id);

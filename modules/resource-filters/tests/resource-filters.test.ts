@@ -1,6 +1,5 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createApplication, ensureAccount, setMembership } from '../../../core/auth/credentials.ts';
 import { BB, RUBY_TIMESTAMP, WB, startTestPlatform, type TestPlatform } from '../../../test/harness.ts';
 
 const LIST = `query ResourceFilters { resourceFilters { config dataResourceType } }`;
@@ -46,18 +45,7 @@ describe('resourceFilters and createOrUpdateResourceFilter', () => {
   before(async () => {
     p = await startTestPlatform();
     [app, admin, importer, wbAdmin] = await Promise.all(['bad-belzig-app', 'bad-belzig-admin', 'bad-belzig-importer', 'wiesenburg-admin'].map((c) => p.token(c)));
-    const system = p.database.system;
-    const bb = p.tenants.get('bad-belzig')!;
-    const accountId = await ensureAccount(system, { email: 'redaktion@bad-belzig.test', name: 'Redaktion' });
-    await setMembership(system, { accountId, tenantId: bb.id, role: 'editor' });
-    await createApplication(system, { tenantId: bb.id, ownerAccountId: accountId, name: 'Redaktion', uid: 'bb-editor', secret: 'editor-secret-bb' });
-    const res = await p.http.inject({
-      method: 'POST',
-      url: '/oauth/token',
-      headers: { host: BB, 'content-type': 'application/json' },
-      payload: { grant_type: 'client_credentials', client_id: 'bb-editor', client_secret: 'editor-secret-bb' },
-    });
-    editor = res.json().access_token;
+    editor = await p.tokenWithRole('bad-belzig', 'editor');
   });
   after(() => p?.close());
 
