@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Migration } from '../../core/db/migrate.ts';
+import { createCategoryJoinTable } from '../categories/category-join-table.ts';
 import { makeTenantOwned, tenantIdColumn } from '../../core/db/tenant-table.ts';
 
 /**
@@ -68,15 +69,8 @@ export const eventMigrations: Migration[] = [
       await sql`CREATE INDEX event_records_search ON event_records USING gin (search_vector) WITH (gin_pending_list_limit = 256)`.execute(db);
       await makeTenantOwned(db, 'event_records');
 
-      await sql`CREATE TABLE event_record_categories (
-        event_record_id integer NOT NULL REFERENCES event_records(id) ON DELETE CASCADE,
-        category_id integer NOT NULL REFERENCES categories(id) ON DELETE CASCADE,
-        -- order of the input: the first one is the deprecated EventRecord.category
-        position smallint NOT NULL DEFAULT 0,
-        ${tenantIdColumn},
-        PRIMARY KEY (event_record_id, category_id))`.execute(db);
-      await sql`CREATE INDEX event_record_categories_category ON event_record_categories (category_id, event_record_id)`.execute(db);
-      await makeTenantOwned(db, 'event_record_categories');
+      // ordered: the first category is the deprecated EventRecord.category
+      await createCategoryJoinTable(db, { table: 'event_record_categories', owner: 'event_records', ownerColumn: 'event_record_id', ordered: true });
 
       await sql`CREATE TABLE event_occurrences (
         -- the FixedDate's id for a fixed date; a new content part id for an expanded day

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Migration } from '../../core/db/migrate.ts';
+import { createCategoryJoinTable } from '../categories/category-join-table.ts';
 import { makeTenantOwned, tenantIdColumn } from '../../core/db/tenant-table.ts';
 
 export const genericItemsMigrations: Migration[] = [
@@ -65,13 +66,7 @@ export const genericItemsMigrations: Migration[] = [
       await sql`CREATE INDEX generic_items_search ON generic_items USING gin (search_vector) WITH (gin_pending_list_limit = 256)`.execute(db);
       await makeTenantOwned(db, 'generic_items');
 
-      await sql`CREATE TABLE generic_item_categories (
-        generic_item_id integer NOT NULL REFERENCES generic_items(id) ON DELETE CASCADE,
-        category_id integer NOT NULL REFERENCES categories(id) ON DELETE CASCADE,
-        ${tenantIdColumn},
-        PRIMARY KEY (generic_item_id, category_id))`.execute(db);
-      await sql`CREATE INDEX generic_item_categories_category ON generic_item_categories (category_id, generic_item_id)`.execute(db);
-      await makeTenantOwned(db, 'generic_item_categories');
+      await createCategoryJoinTable(db, { table: 'generic_item_categories', owner: 'generic_items', ownerColumn: 'generic_item_id' });
     },
   },
   {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Migration } from '../../core/db/migrate.ts';
+import { createCategoryJoinTable } from '../categories/category-join-table.ts';
 import { makeTenantOwned, tenantIdColumn } from '../../core/db/tenant-table.ts';
 
 export const newsMigrations: Migration[] = [
@@ -38,13 +39,7 @@ export const newsMigrations: Migration[] = [
       await sql`CREATE INDEX news_items_import ON news_items (tenant_id, (coalesce(data_provider_id, 0)), import_key) WHERE import_key IS NOT NULL`.execute(db);
       await makeTenantOwned(db, 'news_items');
 
-      await sql`CREATE TABLE news_item_categories (
-        news_item_id integer NOT NULL REFERENCES news_items(id) ON DELETE CASCADE,
-        category_id integer NOT NULL REFERENCES categories(id) ON DELETE CASCADE,
-        ${tenantIdColumn},
-        PRIMARY KEY (news_item_id, category_id))`.execute(db);
-      await sql`CREATE INDEX news_item_categories_category ON news_item_categories (category_id, news_item_id)`.execute(db);
-      await makeTenantOwned(db, 'news_item_categories');
+      await createCategoryJoinTable(db, { table: 'news_item_categories', owner: 'news_items', ownerColumn: 'news_item_id' });
     },
   },
 ];
