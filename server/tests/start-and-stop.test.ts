@@ -63,7 +63,8 @@ describe('npm start', () => {
     const res = await httpRequest(port, { path: '/graphql', method: 'POST', host: 'bad-belzig.localhost', body: JSON.stringify({ query: '{ newsItemsCount }' }) });
     assert.equal(res.status, 200);
     assert.ok(JSON.parse(res.body).data.newsItemsCount >= 40);
-    // Logs are JSON lines with a request id.
+    // Logs are JSON lines with a request id (pino writes them asynchronously: wait for the line).
+    for (let i = 0; i < 100 && !/"reqId":"[0-9a-f-]{36}"/.test(first.output()); i++) await new Promise((r) => setTimeout(r, 50));
     assert.match(first.output(), /"reqId":"[0-9a-f-]{36}"/);
 
     const inFlight = httpRequest(port, { path: `/graphql?query=${encodeURIComponent('{ categories { id name newsItemsCount } }')}`, host: 'bad-belzig.localhost' });
