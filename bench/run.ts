@@ -7,12 +7,17 @@ import { homeMix } from './home-mix.ts';
 import { comparison, resultsTable, type Targets } from './report.ts';
 import { runLargeTenantBench } from './large-run.ts';
 import { FULL_SIZES } from './large-tenant.ts';
+import { measurePageLoads } from './page-load.ts';
+import { httpRequest } from './http.ts';
 
 /**
  * `npm run bench`: the real server on a fresh seeded data dir against a plain Fastify baseline
  * that sends the same bodies. Rounds alternate baseline and server; the report uses medians.
  * Settings: BENCH_ROUNDS (3), BENCH_DURATION (10 s), BENCH_WARMUP (3 s), BENCH_CONNECTIONS (10);
  * DATABASE_URL for PostgreSQL instead of PGlite.
+ *
+ * Then issue 4 (bench/page-load.ts): the web app's home page and a news page in Chromium, cold and
+ * warm, with Lighthouse scores (BENCH_PAGES=0 skips it, BENCH_PAGE_ROUNDS sets the rounds, 3).
  *
  * Then issue 3 (bench/large-run.ts): a large tenant in the same platform, its event month, category
  * tree, place list and search cached and uncached, and its home-screen mix against the small one's.
@@ -84,6 +89,8 @@ async function main(): Promise<number> {
       return 1;
     }
 
+    if (process.env.BENCH_PAGES !== '0') process.stdout.write(`\n${await pageLoadSection(server, intEnv('BENCH_PAGE_ROUNDS', 3))}\n\n`);
+
     if (process.env.BENCH_LARGE === '0') return 0;
     const scale = numberEnv('BENCH_LARGE_SCALE', 1);
     const small = server.platform.tenants.get('bad-belzig');
@@ -115,6 +122,23 @@ async function main(): Promise<number> {
     await generator?.close();
     await server?.close();
   }
+}
+
+/** Issue 4: page loads of the demo tenant's web app (before the large tenant fills the database). */
+async function pageLoadSection(server: RunningPlatform, rounds: number): Promise<string> {
+  const port = new URL(server.url).port;
+  const base = `http://${HOST}:${port}`;
+  const res = await httpRequest(`${server.url}/graphql`, { method: 'POST', headers: { host: HOST, 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ newsItems(limit: 1) { id } }' }) });
+  const newsId = (JSON.parse(res.body) as { data?: { newsItems?: { id: string }[] } }).data?.newsItems?.[0]?.id;
+  if (!newsId) throw new Error(`no news item for the page-load measurement: ${res.body}`);
+  return measurePageLoads(
+    [
+      { name: 'home', url: `${base}/`, view: 'modules/web-app/screens/home.view.tsx' },
+      { name: 'news detail', url: `${base}/nachrichten/${newsId}`, view: 'modules/news/app/news-detail.view.tsx' },
+    ],
+    rounds,
+    log,
+  );
 }
 
 main().then(

@@ -14,13 +14,20 @@ import { CONTENT_CHANGED_CHANNEL } from './db/session-context.ts';
 import { TenantDirectory, TENANTS_CHANGED_CHANNEL } from './tenancy/tenant-directory.ts';
 import type { Tenant } from './tenancy/tenant.ts';
 import { TokenVerifier } from './auth/token-verifier.ts';
+import { SessionStore, SESSION_COOKIE, csrfMatches } from './auth/sessions.ts';
+import { readCookie } from './auth/cookies.ts';
+import type { Principal } from './auth/principal.ts';
 import { registerOAuthRoute } from './auth/oauth-route.ts';
 import { JobQueue, enqueueJob } from './jobs/job-queue.ts';
 import { assembleSchema } from './graphql/assemble.ts';
 import { registerGraphQLRoute } from './graphql/graphql-route.ts';
 import { ResponseCache } from './graphql/response-cache.ts';
 import type { GraphQLContext } from './graphql/context.ts';
-import type { ModuleManifest } from './registry/manifest.ts';
+import type { ModuleManifest, RouteServices } from './registry/manifest.ts';
+import { PasswordResets } from './auth/password-reset.ts';
+import { SecondFactor } from './auth/second-factor.ts';
+import { AccountDirectory } from './auth/account-directory.ts';
+import { createMailer } from './mail/mailer.ts';
 import { orderModules } from './registry/registry.ts';
 import type { RequestScope } from './http/request-scope.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
@@ -101,8 +108,24 @@ export async function createPlatform(config: Config, manifests: ModuleManifest[]
     req.tenant = tenant;
   });
 
+  const sessions = new SessionStore(database.system);
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, dataDir: config.dataDir });
+  const services: RouteServices = { sessions, passwordResets: new PasswordResets(database.system, sessions), secondFactor: new SecondFactor(database.system), accounts: new AccountDirectory(database.system), mailer };
+  const principalOf = async (req: FastifyRequest): Promise<Principal> => {
+    if (req.headers.authorization) return verifier.principalFor(req.headers.authorization, req.tenant.id);
+    const token = readCookie(req.headers.cookie, SESSION_COOKIE);
+    if (!token) return { kind: 'anonymous' };
+    const session = await sessions.resolve(token, req.tenant.id);
+    const safe = req.method === 'GET' || req.method === 'HEAD';
+    if (!session) return safe ? { kind: 'anonymous' } : { kind: 'rejected', reason: 'Your session has expired; please log in again.' };
+    // A cookie is sent by the browser on its own; a write must also prove it comes from our page.
+    if (!safe && !csrfMatches(session.csrf, req.headers['x-csrf-token'] ?? (req.body as { _csrf?: unknown } | undefined)?._csrf)) {
+      return { kind: 'rejected', reason: 'The request lacks the CSRF token of your session (header x-csrf-token).' };
+    }
+    return session.principal;
+  };
   const scopeOf = (req: FastifyRequest): Promise<RequestScope> => {
-    req.scopePromise ??= verifier.principalFor(req.headers.authorization, req.tenant.id).then((principal) => ({
+    req.scopePromise ??= principalOf(req).then((principal) => ({
       tenant: req.tenant,
       principal,
       db: database.forTenant(req.tenant.id),
@@ -130,7 +153,7 @@ export async function createPlatform(config: Config, manifests: ModuleManifest[]
       scoped.addHook('onRequest', async (req) => {
         if (!req.tenant.enabledModules.includes(m.name)) throw new AppError('NOT_FOUND', `The module "${m.name}" is not enabled for this municipality.`);
       });
-      await m.routes!(scoped, scopeOf);
+      await m.routes!(scoped, scopeOf, services);
     });
   }
 

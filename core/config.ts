@@ -13,6 +13,8 @@ const EnvSchema = z.object({
   JOBS: z.enum(['on', 'off']).default('on'),
   SEED_DEMO: z.enum(['on', 'off']).default('on'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must look like smtp://user:password@host:587').optional(),
+  MAIL_FROM: z.string().default('Dorfplatz <no-reply@localhost>'),
 });
 
 export type Config = {
@@ -27,6 +29,9 @@ export type Config = {
   runJobs: boolean;
   seedDemo: boolean;
   trustProxy: boolean;
+  /** Without it, mails are written to DATA_DIR/mail (development). */
+  smtpUrl?: string;
+  mailFrom: string;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -48,5 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     runJobs: e.JOBS === 'on',
     seedDemo: e.SEED_DEMO === 'on',
     trustProxy: e.TRUST_PROXY === 'true',
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
   };
 }

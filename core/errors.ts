@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'QUERY_TOO_COMPLEX'
+  | 'UNAVAILABLE'
   | 'INTERNAL';
 
 const httpStatusByCode: Record<ErrorCode, number> = {
@@ -25,6 +26,7 @@ const httpStatusByCode: Record<ErrorCode, number> = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   QUERY_TOO_COMPLEX: 400,
+  UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 

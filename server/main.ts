@@ -28,8 +28,8 @@ async function main(): Promise<void> {
   const lines = [
     '',
     `Dorfplatz is running (${platform.database.kind === 'pglite' ? `embedded PostgreSQL in ${config.dataDir}` : 'PostgreSQL'}).`,
-    ...platform.tenants.all().map((t) => `  ${t.name.padEnd(28)} http://${t.slug}.localhost:${port}/graphql`),
-    `  Default municipality:        http://localhost:${port}/graphql`,
+    ...platform.tenants.all().map((t) => `  ${t.name.padEnd(28)} http://${t.slug}.localhost:${port}/   API: http://${t.slug}.localhost:${port}/graphql`),
+    `  Default municipality:        http://localhost:${port}/   API: http://localhost:${port}/graphql`,
     `  Health / readiness / metrics: http://localhost:${port}/health  /ready  /metrics`,
     '',
   ];

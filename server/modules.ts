@@ -9,6 +9,8 @@ import { placesModule } from '../modules/places/manifest.ts';
 import { genericItemsModule } from '../modules/generic-items/manifest.ts';
 import { searchModule } from '../modules/search/manifest.ts';
 import { resourceFiltersModule } from '../modules/resource-filters/manifest.ts';
+import { webAppModule } from '../modules/web-app/manifest.ts';
+import { studioModule } from '../modules/studio/manifest.ts';
 
 /** Every module this deployment knows; which of them a municipality uses is set per tenant. */
 export const allModules: ModuleManifest[] = [
@@ -22,4 +24,6 @@ export const allModules: ModuleManifest[] = [
   genericItemsModule,
   searchModule,
   resourceFiltersModule,
+  webAppModule,
+  studioModule,
 ];

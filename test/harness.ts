@@ -30,7 +30,7 @@ export const BB = 'bad-belzig.localhost';
 export const WB = 'wiesenburg.localhost';
 
 export function demoSecret(clientId: string): string {
-  for (const t of demoTenants) for (const a of t.accounts) if (a.clientId === clientId) return a.clientSecret;
+  for (const t of demoTenants) for (const a of t.accounts) if (a.clientId === clientId && a.clientSecret) return a.clientSecret;
   throw new Error(`no demo client ${clientId}`);
 }
 

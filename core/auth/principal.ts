@@ -1,6 +1,6 @@
 import { AppError, forbidden, unauthenticated } from '../errors.ts';
 
-export const ROLES = ['admin', 'editor', 'data_provider', 'read_only', 'app'] as const;
+export const ROLES = ['admin', 'editor', 'data_provider', 'moderator', 'read_only', 'app'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Who is calling. A presented but unusable token is remembered so that writes can say why. */

@@ -6,6 +6,11 @@ import type { Tenant } from '../tenancy/tenant.ts';
 import type { JobHandler } from '../jobs/job-queue.ts';
 import type { GraphQLContext } from '../graphql/context.ts';
 import type { RequestScope } from '../http/request-scope.ts';
+import type { SessionStore } from '../auth/sessions.ts';
+import type { PasswordResets } from '../auth/password-reset.ts';
+import type { SecondFactor } from '../auth/second-factor.ts';
+import type { AccountDirectory } from '../auth/account-directory.ts';
+import type { Mailer } from '../mail/mailer.ts';
 
 export type LocalizedText = { de: string; en: string };
 
@@ -20,8 +25,18 @@ export type SeedContext = {
   mediaDir: string;
 };
 
+/** Services of the core that routes may use beyond their request scope. */
+export type RouteServices = {
+  /** Password logins and sessions (for the studio's login pages). */
+  sessions: SessionStore;
+  passwordResets: PasswordResets;
+  secondFactor: SecondFactor;
+  accounts: AccountDirectory;
+  mailer: Mailer;
+};
+
 /** Routes a module adds; every request of its scope already carries tenant and principal. */
-export type RoutePlugin = (app: FastifyInstance, scope: (req: FastifyRequest) => Promise<RequestScope>) => void | Promise<void>;
+export type RoutePlugin = (app: FastifyInstance, scope: (req: FastifyRequest) => Promise<RequestScope>, services: RouteServices) => void | Promise<void>;
 
 /**
  * A module is a vertical slice: schema, resolvers, routes, jobs, migrations and seed data.

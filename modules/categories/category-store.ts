@@ -10,27 +10,33 @@ export type CategoryRow = {
   position: number;
   tag_list: string[];
   contact: unknown;
-  created_at: Date;
-  updated_at: Date;
 };
 
 export type CategoryIndex = { byId: Map<number, CategoryRow>; children: Map<number | null, CategoryRow[]> };
 
 const byName = (a: CategoryRow, b: CategoryRow) => a.name.localeCompare(b.name, 'de', { sensitivity: 'base' });
 
+function indexOf(rows: CategoryRow[]): CategoryIndex {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const children = new Map<number | null, CategoryRow[]>();
+  for (const r of rows) {
+    const parent = r.parent_id !== null && byId.has(r.parent_id) ? r.parent_id : null;
+    children.set(parent, [...(children.get(parent) ?? []), r]);
+  }
+  for (const list of children.values()) list.sort((a, b) => a.position - b.position || byName(a, b));
+  return { byId, children };
+}
+
+const INDEX_KEY = 'categories:index';
+
 /** All categories of the tenant, loaded once per request: a municipality has tens to hundreds. */
 export function categoryIndex(ctx: GraphQLContext): Promise<CategoryIndex> {
-  return memo(ctx, 'categories:index', async () => {
-    const rows = (await ctx.db.selectFrom('categories').selectAll().execute()) as CategoryRow[];
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    const children = new Map<number | null, CategoryRow[]>();
-    for (const r of rows) {
-      const parent = r.parent_id !== null && byId.has(r.parent_id) ? r.parent_id : null;
-      children.set(parent, [...(children.get(parent) ?? []), r]);
-    }
-    for (const list of children.values()) list.sort((a, b) => a.position - b.position || byName(a, b));
-    return { byId, children };
-  });
+  return memo(ctx, INDEX_KEY, async () => indexOf((await ctx.db.selectFrom('categories').selectAll().execute()) as CategoryRow[]));
+}
+
+/** Makes `rows`, all categories of the tenant, the request's index (saves reading them again). */
+export function useAsCategoryIndex(ctx: GraphQLContext, rows: CategoryRow[]): void {
+  void memo(ctx, INDEX_KEY, async () => indexOf(rows));
 }
 
 /** Ids of a category and all its descendants ("tree" counts). */

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Migration } from '../../core/db/migrate.ts';
 import { makeTenantOwned, tenantIdColumn } from '../../core/db/tenant-table.ts';
+import { createCategoryCountTables } from './category-counts-sql.ts';
 
 export const categoryMigrations: Migration[] = [
   {
@@ -22,5 +23,10 @@ export const categoryMigrations: Migration[] = [
       await sql`CREATE INDEX categories_parent ON categories (parent_id)`.execute(db);
       await makeTenantOwned(db, 'categories');
     },
+  },
+  {
+    // Content modules register what they count in their own migrations (category-counts.ts).
+    id: '002-category-counts',
+    up: createCategoryCountTables,
   },
 ];

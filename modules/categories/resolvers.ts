@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { GraphQLContext } from '../../core/graphql/context.ts';
 import { idList, pagination, splitOrder } from '../../lib/list-args.ts';
-import { type CategoryRow, categoryIndex, categoryTree } from './category-store.ts';
+import { type CategoryRow, categoryIndex, categoryTree, useAsCategoryIndex } from './category-store.ts';
 import { germanSortKey } from '../../lib/german-sort.ts';
 
 type ListArgs = { ids?: unknown[]; excludeIds?: unknown[]; tagList?: (string | null)[]; taggingStrategy?: 'ANY' | 'ALL' | 'EXCLUDE'; limit?: number; skip?: number; order?: string };
@@ -29,11 +29,18 @@ export const categoryResolvers = {
     categories: async (_: unknown, args: ListArgs, ctx: GraphQLContext) => {
       const { limit, offset } = pagination(args);
       const [field, dir] = splitOrder(args.order ?? 'name_ASC');
-      let q = filtered(ctx, args).selectAll();
-      q = field === 'name' ? q.orderBy(germanSortKey('name'), dir) : q.orderBy(orderColumns[field], dir);
-      q = q.orderBy('id', dir);
+      const key = field === 'name' ? germanSortKey('name') : sql.ref(orderColumns[field]);
+      let q = filtered(ctx, args)
+        .selectAll()
+        .select(sql<number>`row_number() OVER (ORDER BY ${key} ${sql.raw(dir)}, id ${sql.raw(dir)})`.as('list_position'))
+        .orderBy('list_position');
       if (limit !== null) q = q.limit(limit);
-      return q.offset(offset).execute();
+      // As one JSON row: with the embedded PGlite, each row handed to JavaScript costs more than the query.
+      const { rows: [{ list: rows }] } = await sql<{ list: CategoryRow[] }>`
+        SELECT coalesce(json_agg(x ORDER BY x.list_position), '[]') AS list FROM (${q.offset(offset)}) x`.execute(ctx.db);
+      // The whole tree (the app's usual request): parent and children need not read it again.
+      if (!args.ids && !args.excludeIds?.length && !args.tagList?.some(Boolean) && limit === null && offset === 0) useAsCategoryIndex(ctx, rows);
+      return rows;
     },
     categoriesCount: async (_: unknown, args: ListArgs, ctx: GraphQLContext) => {
       const row = await filtered(ctx, args).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();

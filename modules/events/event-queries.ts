@@ -7,7 +7,8 @@ import { MAX_LIMIT } from '../../core/graphql/complexity.ts';
 import { germanSortKey } from '../../lib/german-sort.ts';
 import { idArg, idList } from '../../lib/list-args.ts';
 import { type FixedDate, calendarDate } from '../content-parts/parts.ts';
-import { berlinToday } from './occurrences.ts';
+import { LONG_SPAN_DAYS, berlinToday } from './occurrences.ts';
+import { categoryCount } from '../categories/category-counts.ts';
 
 /** An event_records row as the list and detail queries select it, with what the list computed. */
 export type EventRow = Record<string, any> & {
@@ -142,6 +143,32 @@ function page(limit: number | null, offset: number): RawBuilder<unknown> {
 }
 
 /**
+ * The dates of the range (f.from … f.until) in three parts, each an index range scan: those that
+ * start in it (by_start index, in listDate order, stopping at the page's end), short ones that
+ * started at most LONG_SPAN_DAYS before and still run (event_occurrences_running: the end day is
+ * checked in the index), and long ones that started earlier (event_occurrences_long, few).
+ * Scanning by start alone would read every date that starts before the range's end, a year of them
+ * for a month ahead. Each part yields the listing's columns plus the date's sort key (o_starts_on …).
+ */
+function occurrenceParts(f: EventFilter, dateOrder: RawBuilder<unknown> | null, firstRows: number | null): RawBuilder<unknown> {
+  const from = sql`${f.from}::date`;
+  const earliest = sql`${f.from}::date - ${sql.lit(LONG_SPAN_DAYS)}`;
+  // The event of each date is looked up by id (OFFSET 0 keeps the planner from making this a hash
+  // join over all events: its estimate of dates running into a range is far too high).
+  const part = (range: RawBuilder<unknown>, ordered: boolean) => sql`(
+    SELECT e.*, o.date AS occurrence, greatest(o.starts_on, ${from})::text AS list_date,
+      o.starts_on AS o_starts_on, o.time_start AS o_time_start, o.id AS o_id
+    FROM event_occurrences o
+    CROSS JOIN LATERAL (SELECT ${COLUMNS} FROM event_records e WHERE e.id = o.event_record_id AND ${and(eventConditions(f))} OFFSET 0) e
+    WHERE ${range} AND ${and(occurrenceConditions(f))}
+    ${ordered && dateOrder ? sql`ORDER BY ${dateOrder}` : sql``}
+    ${ordered && firstRows !== null ? sql`LIMIT ${firstRows}` : sql``})`;
+  return sql`${part(sql`o.starts_on >= ${from}`, true)}
+    UNION ALL ${part(sql`o.starts_on >= ${earliest} AND o.starts_on < ${from}`, false)}
+    UNION ALL ${part(sql`o.spans_long AND o.starts_on < ${earliest}`, false)}`;
+}
+
+/**
  * One entry per upcoming date of the matching events. Listed under the date's first day, or the
  * first day of the range (today) while a multi-day date is running. listDate order follows the
  * dates' first days, which an index serves in order.
@@ -149,12 +176,12 @@ function page(limit: number | null, offset: number): RawBuilder<unknown> {
 export async function listOccurrences(ctx: GraphQLContext, f: EventFilter, order: string | null | undefined, limit: number | null, offset: number): Promise<EventRow[]> {
   const o = parseOrder(order);
   const dir = sql.raw(o.dir);
-  const orderBy =
-    o.field === 'listDate' ? sql`o.starts_on ${dir}, o.time_start ${dir}, o.id ${dir}` : sql`${recordOrder(o)}, o.starts_on, o.time_start, o.id`;
+  const byDate = o.field === 'listDate';
+  const dateOrder = (alias: string) => sql`${sql.ref(`${alias}.starts_on`)} ${dir}, ${sql.ref(`${alias}.time_start`)} ${dir}, ${sql.ref(`${alias}.id`)} ${dir}`;
+  const orderBy = byDate ? sql`e.o_starts_on ${dir}, e.o_time_start ${dir}, e.o_id ${dir}` : sql`${recordOrder(o)}, e.o_starts_on, e.o_time_start, e.o_id`;
+  const parts = occurrenceParts(f, byDate ? dateOrder('o') : null, byDate && limit !== null ? offset + limit : null);
   const { rows } = await sql<EventRow>`
-    SELECT ${COLUMNS}, o.date AS occurrence, greatest(o.starts_on, ${f.from}::date)::text AS list_date
-    FROM event_occurrences o JOIN event_records e ON e.id = o.event_record_id
-    WHERE ${and(occurrenceConditions(f))} AND ${and(eventConditions(f))}
+    SELECT * FROM (${parts}) e
     ORDER BY ${orderBy}
     ${page(limit, offset)}`.execute(ctx.db);
   return rows;
@@ -201,9 +228,13 @@ function categoryFilter(location: string | null | undefined): EventFilter {
   return { visibility: published, from: berlinToday(), until: null, places: placeList({ location }) };
 }
 
-/** Visible events (or only those with an upcoming date) per category, counted in one query. */
+/**
+ * Visible events (or only those with an upcoming date) per category: from the count table; at a
+ * location, counted in one query for all categories of a request.
+ */
 export function countInCategory(ctx: GraphQLContext, categoryId: number, location: string | null | undefined, upcoming: boolean): Promise<number> {
   const f = categoryFilter(location);
+  if (!f.places) return categoryCount(ctx, 'event_record', categoryId, { upcomingFrom: upcoming ? f.from : undefined });
   return batchLoad(
     ctx,
     `events:count:${upcoming}:${JSON.stringify(f.places ?? null)}`,

@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../../core/registry/manifest.ts';
+import { eventCalendarFileRoutes } from './app/ics-route.ts';
 import { registerRecordType } from '../content-parts/record-types.ts';
 import { registerSearchable } from '../content-parts/searchables.ts';
 import { eventMigrations } from './migrations.ts';
@@ -18,5 +19,6 @@ export const eventsModule: ModuleManifest = {
   migrations: eventMigrations,
   graphql: { typeDefs: eventTypeDefs, resolvers: eventResolvers },
   jobs: { [EXPAND_JOB]: expandRecurrenceJob, [HORIZON_JOB]: extendHorizonJob },
+  routes: eventCalendarFileRoutes,
   seed: seedEvents,
 };

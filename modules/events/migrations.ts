@@ -1,6 +1,9 @@
 import { sql } from 'kysely';
 import type { Migration } from '../../core/db/migrate.ts';
 import { createCategoryJoinTable } from '../categories/category-join-table.ts';
+import { countCategoryLinks } from '../categories/category-counts.ts';
+import { LONG_SPAN_DAYS } from './occurrences.ts';
+import { searchIndexWithoutPendingList } from '../content-parts/searchables.ts';
 import { makeTenantOwned, tenantIdColumn } from '../../core/db/tenant-table.ts';
 
 /**
@@ -91,6 +94,44 @@ export const eventMigrations: Migration[] = [
       await sql`CREATE INDEX event_occurrences_event ON event_occurrences (event_record_id, ends_on) INCLUDE (starts_on)`.execute(db);
       await sql`CREATE UNIQUE INDEX event_occurrences_generated_day ON event_occurrences (event_record_id, starts_on) WHERE generated`.execute(db);
       await makeTenantOwned(db, 'event_occurrences');
+    },
+  },
+  {
+    // eventRecordsCount sums every row of a category, upcomingEventRecordsCount those whose last
+    // date ends today or later; a past event whose dates were pruned counts under -infinity.
+    id: '002-category-counts',
+    up: (db) =>
+      countCategoryLinks(db, {
+        kind: 'event_record', linkTable: 'event_record_categories', ownerTable: 'event_records', ownerColumn: 'event_record_id',
+        publicCondition: 'o.visible', conditionColumns: ['visible'], tree: false,
+        until: {
+          // The last date's end, read from the (event_record_id, ends_on) index: as max(ends_on) the
+          // planner may scan the by-end index instead, once per event, on tables without statistics.
+          expression: "coalesce((SELECT x.ends_on FROM event_occurrences x WHERE x.event_record_id = o.id ORDER BY x.event_record_id DESC, x.ends_on DESC LIMIT 1), '-infinity')",
+          sources: [{ table: 'event_occurrences', recordColumn: 'event_record_id' }],
+        },
+      }),
+  },
+  {
+    // Date ranges: see occurrenceParts in event-queries.ts.
+    id: '003-long-occurrences',
+    async up(db) {
+      await sql`ALTER TABLE event_occurrences ADD COLUMN spans_long boolean GENERATED ALWAYS AS (ends_on - starts_on > ${sql.lit(LONG_SPAN_DAYS)}) STORED`.execute(db);
+      await sql`CREATE INDEX event_occurrences_long ON event_occurrences (tenant_id, ends_on) INCLUDE (starts_on, event_record_id) WHERE spans_long`.execute(db);
+    },
+  },
+  {
+    id: '004-search-index-direct',
+    async up(db) {
+      await searchIndexWithoutPendingList(db, 'event_records_search');
+    },
+  },
+  {
+    // Short dates running into a date range (see occurrenceParts in event-queries.ts): the end day
+    // is a key column, so dates that ended before the range are skipped inside the index.
+    id: '005-running-occurrences',
+    async up(db) {
+      await sql`CREATE INDEX event_occurrences_running ON event_occurrences (tenant_id, starts_on, ends_on)`.execute(db);
     },
   },
 ];

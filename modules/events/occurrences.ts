@@ -13,6 +13,13 @@ export const HORIZON_JOB = 'events.extend-horizon';
  */
 const KEEP_PAST_DAYS = 7;
 
+/**
+ * Dates lasting longer than this many days are "long" (event_occurrences.spans_long, indexed):
+ * date-range listings find the others by their start, at most this many days before the range.
+ * Migration 003 bakes the number into the column; changing it needs a new migration.
+ */
+export const LONG_SPAN_DAYS = 7;
+
 export const expandDedupeKey = (eventRecordId: number) => `${EXPAND_JOB}:${eventRecordId}`;
 export const horizonDedupeKey = (tenantId: number) => `${HORIZON_JOB}:${tenantId}`;
 

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { Migration } from '../../core/db/migrate.ts';
 import { createCategoryJoinTable } from '../categories/category-join-table.ts';
+import { countCategoryLinks } from '../categories/category-counts.ts';
+import { searchIndexWithoutPendingList } from '../content-parts/searchables.ts';
 import { makeTenantOwned, tenantIdColumn } from '../../core/db/tenant-table.ts';
 
 export const genericItemsMigrations: Migration[] = [
@@ -91,6 +93,20 @@ export const genericItemsMigrations: Migration[] = [
       // GenericItem.genericItemMessages reads them per item.
       await sql`CREATE INDEX generic_item_messages_item ON generic_item_messages (generic_item_id, created_at)`.execute(db);
       await makeTenantOwned(db, 'generic_item_messages');
+    },
+  },
+  {
+    id: '003-category-counts',
+    up: (db) =>
+      countCategoryLinks(db, {
+        kind: 'generic_item', linkTable: 'generic_item_categories', ownerTable: 'generic_items', ownerColumn: 'generic_item_id',
+        publicCondition: 'o.visible AND o.released', conditionColumns: ['visible', 'released'], tree: false,
+      }),
+  },
+  {
+    id: '004-search-index-direct',
+    async up(db) {
+      await searchIndexWithoutPendingList(db, 'generic_items_search');
     },
   },
 ];

@@ -8,6 +8,7 @@ import { germanSortKey } from '../../lib/german-sort.ts';
 import { idArg, pagination, splitOrder } from '../../lib/list-args.ts';
 import { loadDataProvider } from '../data-providers/data-provider-loader.ts';
 import type { CategoryRow } from '../categories/category-store.ts';
+import { categoryCount } from '../categories/category-counts.ts';
 import { recordType } from '../content-parts/record-types.ts';
 import { type GenericItemListArgs, applyGenericItemFilters, placeFilter, visibleGenericItems } from './generic-item-filters.ts';
 import type { CreateGenericItemArgs } from './generic-item-input.ts';
@@ -91,20 +92,22 @@ function childrenOf(ctx: GraphQLContext, itemId: number): Promise<GenericItemRow
 
 const publicOnly: Visibility = { all: false, ownDataProviderId: null };
 
-/** Published items per category (optionally at a location), counted in one query for all categories of a request. */
+/** Published items per category: from the count table; at a location, counted in one query for all categories of a request. */
 function countInCategory(ctx: GraphQLContext, categoryId: number, location: string | null): Promise<number> {
+  if (!location) return categoryCount(ctx, 'generic_item', categoryId);
   return batchLoad(
     ctx,
-    `generic-items:count-by-category:${location ?? ''}`,
+    `generic-items:count-by-category:${location}`,
     async (ids: number[]) => {
-      let q = ctx.db
+      const rows = await ctx.db
         .selectFrom('generic_item_categories as l')
         .innerJoin('generic_items as g', 'g.id', 'l.generic_item_id')
         .select(['l.category_id', (eb) => eb.fn.countAll<number>().as('n')])
         .where('l.category_id', 'in', ids)
-        .where((eb) => visibleGenericItems(eb, publicOnly));
-      if (location) q = q.where(placeFilter(location));
-      const rows = await q.groupBy('l.category_id').execute();
+        .where((eb) => visibleGenericItems(eb, publicOnly))
+        .where(placeFilter(location))
+        .groupBy('l.category_id')
+        .execute();
       return new Map(rows.map((r: { category_id: number; n: number }) => [r.category_id, Number(r.n)]));
     },
     categoryId,

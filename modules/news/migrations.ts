@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Migration } from '../../core/db/migrate.ts';
 import { createCategoryJoinTable } from '../categories/category-join-table.ts';
+import { countCategoryLinks } from '../categories/category-counts.ts';
 import { makeTenantOwned, tenantIdColumn } from '../../core/db/tenant-table.ts';
 
 export const newsMigrations: Migration[] = [
@@ -41,5 +42,13 @@ export const newsMigrations: Migration[] = [
 
       await createCategoryJoinTable(db, { table: 'news_item_categories', owner: 'news_items', ownerColumn: 'news_item_id' });
     },
+  },
+  {
+    id: '002-category-counts',
+    up: (db) =>
+      countCategoryLinks(db, {
+        kind: 'news_item', linkTable: 'news_item_categories', ownerTable: 'news_items', ownerColumn: 'news_item_id',
+        publicCondition: 'o.visible AND o.released', conditionColumns: ['visible', 'released'], tree: false,
+      }),
   },
 ];

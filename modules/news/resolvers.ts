@@ -6,6 +6,7 @@ import { rubyTimestamp } from '../../lib/berlin-time.ts';
 import { idArg, pagination, splitOrder } from '../../lib/list-args.ts';
 import { loadDataProvider } from '../data-providers/data-provider-loader.ts';
 import type { CategoryRow } from '../categories/category-store.ts';
+import { categoryCount } from '../categories/category-counts.ts';
 import { germanSortKey } from '../../lib/german-sort.ts';
 import { type NewsListArgs, applyNewsFilters, visibleNews } from './news-filters.ts';
 import type { CreateNewsItemArgs } from './news-input.ts';
@@ -43,27 +44,6 @@ function categoriesOf(ctx: GraphQLContext, newsId: number): Promise<CategoryRow[
     },
     newsId,
   ).then((v) => v ?? []);
-}
-
-/** Published news per category, counted in one query for all categories of a request. */
-function newsCountOf(ctx: GraphQLContext, categoryId: number): Promise<number> {
-  return batchLoad(
-    ctx,
-    'news:count-by-category',
-    async (ids: number[]) => {
-      const rows = await ctx.db
-        .selectFrom('news_item_categories as l')
-        .innerJoin('news_items as n', 'n.id', 'l.news_item_id')
-        .select(['l.category_id', (eb) => eb.fn.countAll<number>().as('n')])
-        .where('l.category_id', 'in', ids)
-        .where('n.visible', '=', true)
-        .where('n.released', '=', true)
-        .groupBy('l.category_id')
-        .execute();
-      return new Map(rows.map((r: { category_id: number; n: number }) => [r.category_id, Number(r.n)]));
-    },
-    categoryId,
-  ).then((n) => n ?? 0);
 }
 
 export const newsResolvers = {
@@ -105,7 +85,7 @@ export const newsResolvers = {
     },
   },
   Category: {
-    newsItemsCount: (c: CategoryRow, _a: unknown, ctx: GraphQLContext) => newsCountOf(ctx, c.id),
+    newsItemsCount: (c: CategoryRow, _a: unknown, ctx: GraphQLContext) => categoryCount(ctx, 'news_item', c.id),
     newsItems: (c: CategoryRow, _a: unknown, ctx: GraphQLContext) =>
       applyNewsFilters(ctx.db.selectFrom('news_items as n').selectAll('n'), { categoryId: c.id }, { all: false, ownDataProviderId: null })
         .orderBy('n.published_at', 'desc')

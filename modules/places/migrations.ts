@@ -1,6 +1,10 @@
 import { sql, type Kysely } from 'kysely';
 import type { Migration } from '../../core/db/migrate.ts';
 import { createCategoryJoinTable } from '../categories/category-join-table.ts';
+import { countCategoryLinks } from '../categories/category-counts.ts';
+import { POI_KIND, TOUR_KIND } from './places-filters.ts';
+import { germanSortKey } from '../../lib/german-sort.ts';
+import { searchIndexWithoutPendingList } from '../content-parts/searchables.ts';
 import { makeTenantOwned, tenantIdColumn } from '../../core/db/tenant-table.ts';
 
 /**
@@ -134,6 +138,59 @@ export const placesMigrations: Migration[] = [
       await sql`CREATE INDEX lunches_last_day ON lunches (tenant_id, last_day)`.execute(db);
       await sql`CREATE INDEX lunches_created ON lunches (tenant_id, created_at DESC, id DESC)`.execute(db);
       await makeTenantOwned(db, 'lunches');
+    },
+  },
+  {
+    id: '002-category-counts',
+    async up(db) {
+      for (const k of [POI_KIND, TOUR_KIND]) {
+        await countCategoryLinks(db, {
+          kind: k.recordType, linkTable: k.categoryTable, ownerTable: k.table, ownerColumn: k.ownerColumn,
+          publicCondition: 'o.visible', conditionColumns: ['visible'], tree: true,
+        });
+      }
+    },
+  },
+  {
+    // "Places of a category by name" reads the link table in index order: each link carries its
+    // record's name sort key and visibility, kept by triggers whoever writes (upserts,
+    // changeVisibility, imports in SQL).
+    id: '003-link-sort-keys',
+    async up(db) {
+      await sql`CREATE FUNCTION places_name_key(n text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT ${germanSortKey('n')} $$`.execute(db);
+      // AFTER UPDATE of an owner's name or visibility (TG_ARGV: link table, owner column).
+      await sql`CREATE FUNCTION places_link_sync() RETURNS trigger LANGUAGE plpgsql AS $fn$
+        BEGIN
+          EXECUTE format('UPDATE %I SET name_key = places_name_key($1), visible = $2 WHERE %I = $3', TG_ARGV[0], TG_ARGV[1])
+            USING NEW.name, NEW.visible, NEW.id;
+          RETURN NULL;
+        END $fn$`.execute(db);
+      for (const k of [POI_KIND, TOUR_KIND]) {
+        const links = sql.table(k.categoryTable);
+        const owner = sql.table(k.table);
+        const column = sql.ref(k.ownerColumn);
+        await sql`ALTER TABLE ${links} ADD COLUMN name_key text NOT NULL DEFAULT '', ADD COLUMN visible boolean NOT NULL DEFAULT false`.execute(db);
+        await sql`UPDATE ${links} l SET name_key = places_name_key(o.name), visible = o.visible FROM ${owner} o WHERE o.id = l.${column}`.execute(db);
+        await sql`CREATE INDEX ${sql.id(`${k.categoryTable}_by_name`)} ON ${links} (tenant_id, category_id, name_key, ${column}) WHERE visible`.execute(db);
+        // BEFORE INSERT/UPDATE of a link: copy from the owner (static SQL: its plan is cached, bulk inserts stay cheap).
+        const fill = sql.id(`${k.categoryTable}_fill`);
+        await sql`CREATE FUNCTION ${fill}() RETURNS trigger LANGUAGE plpgsql AS $fn$
+          BEGIN
+            SELECT places_name_key(o.name), o.visible INTO NEW.name_key, NEW.visible FROM ${owner} o WHERE o.id = NEW.${column};
+            RETURN NEW;
+          END $fn$`.execute(db);
+        await sql`CREATE TRIGGER places_link_fill BEFORE INSERT OR UPDATE OF ${column} ON ${links} FOR EACH ROW EXECUTE FUNCTION ${fill}()`.execute(db);
+        await sql`CREATE TRIGGER places_link_sync AFTER UPDATE OF name, visible ON ${owner}
+          FOR EACH ROW WHEN (OLD.name IS DISTINCT FROM NEW.name OR OLD.visible IS DISTINCT FROM NEW.visible)
+          EXECUTE FUNCTION places_link_sync(${sql.lit(k.categoryTable)}, ${sql.lit(k.ownerColumn)})`.execute(db);
+      }
+    },
+  },
+  {
+    id: '004-search-index-direct',
+    async up(db) {
+      await searchIndexWithoutPendingList(db, 'points_of_interest_search');
+      await searchIndexWithoutPendingList(db, 'tours_search');
     },
   },
 ];

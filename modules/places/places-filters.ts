@@ -6,9 +6,9 @@ import { germanSortKey } from '../../lib/german-sort.ts';
 import { calendarDate } from '../content-parts/parts.ts';
 
 /** Points of interest and tours are listed the same way; this names the tables of one of them. */
-export type PlaceKind = { table: 'points_of_interest' | 'tours'; categoryTable: string; ownerColumn: string };
-export const POI_KIND: PlaceKind = { table: 'points_of_interest', categoryTable: 'point_of_interest_categories', ownerColumn: 'point_of_interest_id' };
-export const TOUR_KIND: PlaceKind = { table: 'tours', categoryTable: 'tour_categories', ownerColumn: 'tour_id' };
+export type PlaceKind = { recordType: 'point_of_interest' | 'tour'; table: 'points_of_interest' | 'tours'; categoryTable: string; ownerColumn: string };
+export const POI_KIND: PlaceKind = { recordType: 'point_of_interest', table: 'points_of_interest', categoryTable: 'point_of_interest_categories', ownerColumn: 'point_of_interest_id' };
+export const TOUR_KIND: PlaceKind = { recordType: 'tour', table: 'tours', categoryTable: 'tour_categories', ownerColumn: 'tour_id' };
 
 const ATTRACTION_COLUMNS = [
   'id', 'data_provider_id', 'external_id', 'name', 'description', 'mobile_description', 'active', 'visible', 'payload', 'addresses', 'contact',
@@ -48,6 +48,13 @@ export function locationCondition(location: string | null | undefined) {
   return key ? sql<boolean>`p.location_keys @> ARRAY[${key}]::text[]` : null;
 }
 
+/** The categories of `categoryId` and `categoryIds` together (unknown ids as 0); null when neither is given. */
+export function categoryIdsOf(args: PlaceListArgs): number[] | null {
+  const ids = [...(idList(args.categoryIds) ?? [])];
+  if (args.categoryId !== undefined && args.categoryId !== null) ids.push(idArg(args.categoryId) ?? 0);
+  return ids.length || args.categoryIds ? ids : null;
+}
+
 /** Applies the list filters of pointsOfInterest/tours to a query over `<table> as p`. */
 export function applyPlaceFilters<Q extends SelectQueryBuilder<any, any, any>>(q: Q, kind: PlaceKind, args: PlaceListArgs, visibility: Visibility): Q {
   let out = q.where((eb) => visiblePlaces(eb, visibility)) as Q;
@@ -59,9 +66,8 @@ export function applyPlaceFilters<Q extends SelectQueryBuilder<any, any, any>>(q
     ) as Q;
   }
   if (args.dataProviderId !== undefined && args.dataProviderId !== null) out = out.where('p.data_provider_id', '=', idArg(args.dataProviderId) ?? 0) as Q;
-  const categoryIds = [...(idList(args.categoryIds) ?? [])];
-  if (args.categoryId !== undefined && args.categoryId !== null) categoryIds.push(idArg(args.categoryId) ?? 0);
-  if (categoryIds.length || args.categoryIds) {
+  const categoryIds = categoryIdsOf(args);
+  if (categoryIds) {
     // EXISTS, not a join: a record in two of the categories is listed once (decision 004).
     out = out.where(({ exists, selectFrom }) =>
       exists(

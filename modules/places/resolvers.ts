@@ -6,12 +6,14 @@ import { rubyTimestamp } from '../../lib/berlin-time.ts';
 import { idArg, pagination, splitOrder } from '../../lib/list-args.ts';
 import { loadDataProvider } from '../data-providers/data-provider-loader.ts';
 import type { CategoryRow } from '../categories/category-store.ts';
+import { categoryCount as countInCategory } from '../categories/category-counts.ts';
 import {
   type PlaceKind,
   type PlaceListArgs,
   POI_KIND,
   TOUR_KIND,
   applyPlaceFilters,
+  categoryIdsOf,
   countByCategory,
   listByCategory,
   orderPlaces,
@@ -31,12 +33,29 @@ function filtered(ctx: GraphQLContext, kind: PlaceKind, args: PlaceListArgs) {
   return applyPlaceFilters(ctx.db.selectFrom(`${kind.table} as p`).select(selectColumns(kind.table)), kind, args, visibilityOf(ctx.principal));
 }
 
+/**
+ * The public's list of one category by name: read from the link table in the order of its
+ * (category, name key) index, so a page costs its rows, not a sort of the whole category.
+ */
+function oneCategoryByName(ctx: GraphQLContext, kind: PlaceKind, args: ListArgs, categoryId: number, dir: 'asc' | 'desc') {
+  const q = applyPlaceFilters(
+    ctx.db.selectFrom(`${kind.categoryTable} as l`).innerJoin(`${kind.table} as p`, 'p.id', `l.${kind.ownerColumn}`).select(selectColumns(kind.table)),
+    kind,
+    { ...args, categoryId: undefined, categoryIds: undefined },
+    visibilityOf(ctx.principal),
+  );
+  return q.where('l.category_id', '=', categoryId).where('l.visible', '=', true).orderBy('l.name_key', dir).orderBy(`l.${kind.ownerColumn}`, dir);
+}
+
 async function list(ctx: GraphQLContext, kind: PlaceKind, args: ListArgs) {
   const { limit, offset } = pagination(args);
   const q = filtered(ctx, kind, args);
   if (args.order === 'RAND') return randomPlaces(q, limit);
   const [field, dir] = splitOrder(args.order ?? 'createdAt_DESC');
-  let ordered = orderPlaces(q, field, dir);
+  const categoryIds = categoryIdsOf(args);
+  const visibility = visibilityOf(ctx.principal);
+  const publicByName = field === 'name' && categoryIds?.length === 1 && !visibility.all && visibility.ownDataProviderId === null;
+  let ordered = publicByName ? oneCategoryByName(ctx, kind, args, categoryIds[0], dir) : orderPlaces(q, field, dir);
   if (limit !== null) ordered = ordered.limit(limit);
   return ordered.offset(offset).execute();
 }
@@ -125,10 +144,12 @@ function pointOfInterestOf(ctx: GraphQLContext, id: number): Promise<Row | null>
   ).then((v) => v ?? null);
 }
 
-/** Category count fields: one SQL query per field and location for all categories of a request. */
+/** Category count fields: from the count table; with a location, one SQL query per field for all categories of a request. */
 function categoryCount(kind: PlaceKind, tree: boolean) {
-  return (c: CategoryRow, args: LocationArg, ctx: GraphQLContext) =>
-    batchLoad(ctx, `places:${kind.table}:count:${tree}:${args.location ?? ''}`, (ids: number[]) => countByCategory(ctx.db, kind, ids, args.location, tree), c.id).then((n) => n ?? 0);
+  return (c: CategoryRow, args: LocationArg, ctx: GraphQLContext) => {
+    if (!args.location?.trim()) return countInCategory(ctx, kind.recordType, c.id, { tree });
+    return batchLoad(ctx, `places:${kind.table}:count:${tree}:${args.location}`, (ids: number[]) => countByCategory(ctx.db, kind, ids, args.location, tree), c.id).then((n) => n ?? 0);
+  };
 }
 
 function categoryList(kind: PlaceKind) {

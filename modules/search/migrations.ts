@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Migration } from '../../core/db/migrate.ts';
 import { TENANT_ROLE } from '../../core/db/session-context.ts';
+import { searchIndexWithoutPendingList } from '../content-parts/searchables.ts';
 
 /**
  * Letters folded by `search_normalize` (after lower()): umlauts and common accents to their base
@@ -100,6 +101,12 @@ export const searchMigrations: Migration[] = [
       // A small pending list: inserts stay cheap (batched index updates) and a bulk import does not
       // leave a long unindexed list for searches to scan until the next vacuum.
       await sql`CREATE INDEX news_items_search ON news_items USING gin (search_vector) WITH (gin_pending_list_limit = 256)`.execute(db);
+    },
+  },
+  {
+    id: '003-news-search-index-direct',
+    async up(db) {
+      await searchIndexWithoutPendingList(db, 'news_items_search');
     },
   },
 ];

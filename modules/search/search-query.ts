@@ -43,13 +43,15 @@ export async function runSearch(db: Kysely<any>, types: Searchable[], words: str
     // search_matches finds the tenant's matching rows through the GIN index (see migrations.ts);
     // the join by primary key then applies the public condition under row-level security.
     return sql`(SELECT t.id, ${s.recordType}::text AS record_type, m.search_match_rank AS rank
-      FROM search_matches(${s.table}::regclass, ${tsquery(words)}) AS m
+      FROM search_matches(${s.table}::regclass, (SELECT q FROM query)) AS m
       JOIN ${sql.table(s.table)} AS t ON t.id = m.search_match_id
       WHERE (${sql.raw(s.publicCondition)})
       ORDER BY rank DESC, t.id DESC
       LIMIT ${perType})`;
   });
-  const result = await sql<SearchHit>`SELECT id, record_type FROM (${sql.join(branches, sql` UNION ALL `)}) AS hits
+  // The tsquery is built once for all tables.
+  const result = await sql<SearchHit>`WITH query AS MATERIALIZED (SELECT ${tsquery(words)} AS q)
+    SELECT id, record_type FROM (${sql.join(branches, sql` UNION ALL `)}) AS hits
     ORDER BY rank DESC, record_type, id DESC
     LIMIT ${limit} OFFSET ${skip}`.execute(db);
   return result.rows;

@@ -1,7 +1,8 @@
 import type { Role } from '../../core/auth/principal.ts';
 import type { TenantInput } from '../../core/tenancy/tenant.ts';
 
-export type DemoAccount = { email: string; name: string; role: Role; dataProviderKey?: string; clientId: string; clientSecret: string };
+/** A demo account: an API client (clientId/secret), a studio login (password), or both. */
+export type DemoAccount = { email: string; name: string; role: Role; dataProviderKey?: string; clientId?: string; clientSecret?: string; password?: string };
 export type DemoTenant = TenantInput & { accounts: DemoAccount[] };
 
 /**
@@ -18,7 +19,11 @@ export const demoTenants: DemoTenant[] = [
     theme: { primaryColor: '#1b5e7a', secondaryColor: '#c0392b' },
     accounts: [
       { email: 'app@bad-belzig.demo', name: 'Bad Belzig App', role: 'app', clientId: 'bad-belzig-app', clientSecret: 'demo-app-secret-bad-belzig' },
-      { email: 'redaktion@bad-belzig.demo', name: 'Redaktion Bad Belzig', role: 'admin', clientId: 'bad-belzig-admin', clientSecret: 'demo-admin-secret-bad-belzig' },
+      { email: 'redaktion@bad-belzig.demo', name: 'Redaktion Bad Belzig', role: 'admin', clientId: 'bad-belzig-admin', clientSecret: 'demo-admin-secret-bad-belzig', password: 'demo-studio-admin' },
+      { email: 'editor@bad-belzig.demo', name: 'Erika Editor', role: 'editor', password: 'demo-studio-editor' },
+      { email: 'autorin@bad-belzig.demo', name: 'Anna Autorin (Stadtverwaltung)', role: 'data_provider', dataProviderKey: 'stadtverwaltung', password: 'demo-studio-author' },
+      { email: 'moderation@bad-belzig.demo', name: 'Max Moderator', role: 'moderator', password: 'demo-studio-moderator' },
+      { email: 'lesen@bad-belzig.demo', name: 'Lea Lesend', role: 'read_only', password: 'demo-studio-readonly' },
       {
         email: 'import@bad-belzig.demo',
         name: 'Importer Stadtverwaltung',
@@ -38,7 +43,7 @@ export const demoTenants: DemoTenant[] = [
     theme: { primaryColor: '#2e7d32', secondaryColor: '#6d4c41' },
     accounts: [
       { email: 'app@wiesenburg.demo', name: 'Wiesenburg App', role: 'app', clientId: 'wiesenburg-app', clientSecret: 'demo-app-secret-wiesenburg' },
-      { email: 'redaktion@wiesenburg.demo', name: 'Redaktion Wiesenburg', role: 'admin', clientId: 'wiesenburg-admin', clientSecret: 'demo-admin-secret-wiesenburg' },
+      { email: 'redaktion@wiesenburg.demo', name: 'Redaktion Wiesenburg', role: 'admin', clientId: 'wiesenburg-admin', clientSecret: 'demo-admin-secret-wiesenburg', password: 'demo-studio-admin' },
     ],
   },
 ];

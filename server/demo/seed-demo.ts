@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Platform } from '../../core/app.ts';
 import { createApplication, ensureAccount, setMembership } from '../../core/auth/credentials.ts';
+import { hashPassword } from '../../core/auth/passwords.ts';
 import type { Tenant } from '../../core/tenancy/tenant.ts';
 import { dataProviderIdsByKey } from '../../modules/data-providers/seed.ts';
 import { demoTenants, type DemoTenant } from './demo-tenants.ts';
@@ -33,7 +34,8 @@ async function seedTenant(platform: Platform, demo: DemoTenant): Promise<void> {
   for (const a of accounts) {
     const accountId = await ensureAccount(db, { email: a.email, name: a.name });
     await setMembership(db, { accountId, tenantId: tenant.id, role: a.role, dataProviderId: a.dataProviderKey ? (providerIds.get(a.dataProviderKey) ?? null) : null });
-    await createApplication(db, { tenantId: tenant.id, ownerAccountId: accountId, name: `${a.name} (Demo)`, uid: a.clientId, secret: a.clientSecret });
+    if (a.clientId) await createApplication(db, { tenantId: tenant.id, ownerAccountId: accountId, name: `${a.name} (Demo)`, uid: a.clientId, secret: a.clientSecret });
+    if (a.password) await db.updateTable('accounts').set({ password_hash: await hashPassword(a.password) }).where('id', '=', accountId).execute();
   }
 }
 

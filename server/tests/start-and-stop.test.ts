@@ -59,7 +59,7 @@ describe('npm start', () => {
     const first = startServer(env);
     children.push(first.child);
     const port = await first.port;
-    assert.match(first.output(), /Bad Belzig \(Demo\)\s+http:\/\/bad-belzig\.localhost:\d+\/graphql/);
+    assert.match(first.output(), /Bad Belzig \(Demo\)\s+http:\/\/bad-belzig\.localhost:\d+\/\s+API: http:\/\/bad-belzig\.localhost:\d+\/graphql/);
     const res = await httpRequest(port, { path: '/graphql', method: 'POST', host: 'bad-belzig.localhost', body: JSON.stringify({ query: '{ newsItemsCount }' }) });
     assert.equal(res.status, 200);
     assert.ok(JSON.parse(res.body).data.newsItemsCount >= 40);

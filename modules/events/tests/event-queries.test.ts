@@ -248,6 +248,23 @@ describe('eventRecords, eventRecord, eventRecordsAddresses, Category event field
       assert.deepEqual(await unique({ categoryId, dateRange: [plus(today, -30), plus(today, -3)] }), []);
     });
 
+    it('dates lasting weeks that began long before the range are listed in it (the "long dates" index)', async () => {
+      const at = (n: number) => plus(today, n);
+      const l = { categoryName: 'Testreihe L', addresses: [{ city: 'Langdorf' }] };
+      const yearLong = await create({ ...l, title: 'Q Jahresausstellung', dates: [{ dateStart: at(-20), dateEnd: at(300) }] });
+      const weeks = await create({ ...l, title: 'Q Wochenlange Schau', dates: [{ dateStart: at(10), dateEnd: at(40) }] });
+      const short = await create({ ...l, title: 'Q Kurz davor', dates: [{ dateStart: at(27), dateEnd: at(29) }] });
+      const inRange = await create({ ...l, title: 'Q Im Monat', dates: [{ dateStart: at(31), timeStart: '10:00' }] });
+      const lId = String((await db.selectFrom('categories').select('id').where('name', '=', 'Testreihe L').executeTakeFirstOrThrow()).id);
+      const month = await list({ categoryId: lId, dateRange: [at(30), at(59)], order: 'listDate_ASC' });
+      assert.deepEqual(month.map((i) => [i.id, i.listDate]), [[yearLong, at(30)], [weeks, at(30)], [inRange, at(31)]]);
+      const desc = await list({ categoryId: lId, dateRange: [at(30), at(59)], order: 'listDate_DESC', limit: 2 });
+      assert.deepEqual(desc.map((i) => i.id), [inRange, weeks]);
+      const upcoming = await list({ categoryId: lId, order: 'listDate_ASC' });
+      assert.deepEqual(upcoming.map((i) => [i.id, i.listDate]), [[yearLong, today], [weeks, at(10)], [short, at(27)], [inRange, at(31)]]);
+      assert.deepEqual((await list({ categoryId: lId, dateRange: [at(30), at(59)], order: 'listDate_ASC', offset: 1, limit: 1 })).map((i) => i.id), [weeks]);
+    });
+
     it('refuses impossible date ranges with clear messages', async () => {
       const cases: Array<[unknown, RegExp]> = [
         [[plus(today, 1)], /two dates/],

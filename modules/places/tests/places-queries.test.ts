@@ -287,6 +287,32 @@ describe('pointsOfInterest, tours, lunches and category counts (queries)', () =>
       }
     });
 
+    it('one category by name (the places screen) follows renames and visibility changes', async () => {
+      const inCategory = async (categoryId: number) =>
+        (await db.selectFrom('points_of_interest as p').innerJoin('point_of_interest_categories as l', 'l.point_of_interest_id', 'p.id')
+          .select('p.id').where('l.category_id', '=', categoryId).where('p.visible', '=', true)
+          .orderBy(germanSortKey('p.name')).orderBy('p.id').execute()).map((r: any) => String(r.id));
+      let categoryId = 0;
+      for (const id of categories.values()) if ((await inCategory(id)).length > (await inCategory(categoryId)).length) categoryId = id;
+      const expected = await inCategory(categoryId);
+      assert.ok(expected.length >= 3, 'a category with three places');
+      // distinct limits keep the response cache out of it
+      const page = async (order: string, limit: number, offset = 0) => (await pois({ categoryId: String(categoryId), order, limit, offset })).ids;
+      assert.deepEqual(await page('name_ASC', 101), expected);
+      assert.deepEqual(await page('name_DESC', 102), [...expected].reverse());
+      assert.deepEqual(await page('name_ASC', 2, 1), expected.slice(1, 3));
+      // the first place renamed to sort last, the second hidden
+      const [first, second] = expected;
+      const { name } = await db.selectFrom('points_of_interest').select('name').where('id', '=', Number(first)).executeTakeFirstOrThrow();
+      await db.updateTable('points_of_interest').set({ name: 'Zzz Umbenannt' }).where('id', '=', Number(first)).execute();
+      const hide = (visible: boolean) => gql(`mutation($id: ID!, $v: Boolean!) { changeVisibility(id: $id, recordType: "PointOfInterest", visible: $v) { statusCode } }`, { id: second, v: visible }, admin);
+      await hide(false);
+      assert.deepEqual(await page('name_ASC', 103), [...expected.slice(2), first]);
+      await db.updateTable('points_of_interest').set({ name }).where('id', '=', Number(first)).execute();
+      await hide(true);
+      assert.deepEqual(await page('name_ASC', 104), expected);
+    });
+
     it('filters by ids, skipping null, junk and unknown ids', async () => {
       const rows = await visiblePois();
       const [a, b] = [String(rows[0].id), String(rows[5].id)];

@@ -1,0 +1,36 @@
+import { defineTexts } from '../../web-app/client/i18n.ts';
+
+export const newsTexts = defineTexts({
+  de: {
+    news: 'Nachrichten',
+    empty: 'Zurzeit gibt es hier keine Nachrichten.',
+    allNews: 'Alle Nachrichten',
+    pages: 'Seiten der Nachrichtenliste',
+    newer: 'Neuere Nachrichten',
+    older: 'Ältere Nachrichten',
+    pageOf: 'Seite {page} von {pages}',
+    published: 'Veröffentlicht am',
+    by: 'von',
+    categories: 'Kategorien',
+    source: 'Quelle',
+    sourceLink: 'Originalmeldung',
+    provider: 'Herausgeber',
+    backToList: 'Zur Nachrichtenübersicht',
+  },
+  en: {
+    news: 'News',
+    empty: 'There is no news here at the moment.',
+    allNews: 'All news',
+    pages: 'Pages of the news list',
+    newer: 'Newer news',
+    older: 'Older news',
+    pageOf: 'Page {page} of {pages}',
+    published: 'Published on',
+    by: 'by',
+    categories: 'Categories',
+    source: 'Source',
+    sourceLink: 'Original article',
+    provider: 'Publisher',
+    backToList: 'Back to the news',
+  },
+});

@@ -1,0 +1,41 @@
+import { defineTexts } from '../../web-app/client/i18n.ts';
+
+export const searchTexts = defineTexts({
+  de: {
+    title: 'Suche',
+    label: 'Suchbegriff',
+    submit: 'Suchen',
+    placeholder: 'Nachrichten, Veranstaltungen, Orte …',
+    tooShort: 'Bitte geben Sie mindestens {n} Zeichen ein.',
+    tooLong: 'Der Suchbegriff ist zu lang. Bitte verwenden Sie höchstens 200 Zeichen und 10 Wörter.',
+    none: 'Keine Treffer für „{q}“. Versuchen Sie einen anderen oder kürzeren Suchbegriff.',
+    summary: '{n} Treffer für „{q}“',
+    summaryOne: '1 Treffer für „{q}“',
+    showAll: 'Alle {n} anzeigen: {type}',
+    backToAll: 'Treffer aller Arten anzeigen',
+    news_item: 'Nachrichten',
+    event_record: 'Veranstaltungen',
+    point_of_interest: 'Orte',
+    tour: 'Touren',
+    generic_item: 'Weitere Einträge',
+  },
+  en: {
+    title: 'Search',
+    label: 'Search term',
+    submit: 'Search',
+    placeholder: 'News, events, places …',
+    tooShort: 'Please enter at least {n} characters.',
+    tooLong: 'The search term is too long. Please use at most 200 characters and 10 words.',
+    none: 'No results for “{q}”. Try a different or shorter search term.',
+    summary: '{n} results for “{q}”',
+    summaryOne: '1 result for “{q}”',
+    showAll: 'Show all {n}: {type}',
+    backToAll: 'Show results of all types',
+    news_item: 'News',
+    event_record: 'Events',
+    point_of_interest: 'Places',
+    tour: 'Tours',
+    generic_item: 'More entries',
+  },
+});
+

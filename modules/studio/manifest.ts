@@ -1,0 +1,19 @@
+import type { ModuleManifest } from '../../core/registry/manifest.ts';
+import { studioRoutes } from './server/studio-routes.ts';
+import { passwordResetRoutes } from './server/password-reset-routes.ts';
+import { twoFactorRoutes } from './server/two-factor-routes.ts';
+import { accountRoutes } from './server/account-routes.ts';
+
+/** The editors' studio at /studio on every tenant's host (issue 5); starts with login and sessions. */
+export const studioModule: ModuleManifest = {
+  name: 'studio',
+  title: { de: 'Studio für die Redaktion', en: 'Editors’ studio' },
+  // Authors are tied to one of the tenant's data providers.
+  dependsOn: ['data-providers'],
+  routes: async (app, scopeOf, services) => {
+    await studioRoutes(app, scopeOf, services);
+    await passwordResetRoutes(app, scopeOf, services);
+    await twoFactorRoutes(app, scopeOf, services);
+    await accountRoutes(app, scopeOf, services);
+  },
+};

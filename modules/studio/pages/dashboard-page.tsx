@@ -1,0 +1,32 @@
+import { useLang, useTexts } from '../../web-app/client/i18n.ts';
+import type { Role } from '../../../core/auth/principal.ts';
+import { studioTexts, roleAbilities, roleLabels, fill } from './studio-texts.ts';
+
+export function DashboardPage({ email, role, isAdmin }: { email: string; role: Role; isAdmin: boolean }) {
+  const t = useTexts(studioTexts);
+  const lang = useLang();
+  return (
+    <>
+      <p>{fill(t.signedInAs, { email, role: roleLabels[role][lang] })}</p>
+      <h2>{t.mayDo}</h2>
+      <ul>
+        {roleAbilities[role][lang].map((a) => (
+          <li key={a}>{a}</li>
+        ))}
+      </ul>
+      <ul class="studio-links">
+        {isAdmin && (
+          <li>
+            <a href="/studio/konten">{t.accounts}</a>
+          </li>
+        )}
+        <li>
+          <a href="/studio/zwei-faktor">{t.twoFactor}</a>
+        </li>
+        <li>
+          <a href="/">{t.toApp}</a>
+        </li>
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,102 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { h } from 'preact';
+import { z } from 'zod';
+import type { RoutePlugin, RouteServices } from '../../../core/registry/manifest.ts';
+import type { RequestScope } from '../../../core/http/request-scope.ts';
+import { readCookie } from '../../../core/auth/cookies.ts';
+import { SESSION_COOKIE, csrfMatches, type SessionInfo } from '../../../core/auth/sessions.ts';
+import { STAFF_ROLES } from '../../../core/auth/account-directory.ts';
+import { AccountsPage } from '../pages/accounts-page.tsx';
+import { studioTexts, roleLabels, fill } from '../pages/studio-texts.ts';
+import { langOf, sameOrigin, sendStudioPage } from './studio-http.ts';
+
+const providerId = z.preprocess((v) => (v === '' || v === undefined ? null : v), z.coerce.number().int().positive().nullable());
+const ActionSchema = z.discriminatedUnion('aktion', [
+  z.object({ aktion: z.literal('einladen'), _csrf: z.string().max(100), email: z.string().trim().max(320).regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/), name: z.string().trim().max(200).default(''), rolle: z.enum(STAFF_ROLES), anbieter: providerId }),
+  z.object({ aktion: z.literal('aendern'), _csrf: z.string().max(100), konto: z.coerce.number().int().positive(), rolle: z.enum(STAFF_ROLES), anbieter: providerId }),
+  z.object({ aktion: z.literal('entfernen'), _csrf: z.string().max(100), konto: z.coerce.number().int().positive() }),
+]);
+
+/** /studio/konten: tenant admins invite accounts, change and remove roles. Refused on the server for everyone else. */
+export const accountRoutes: RoutePlugin = (app, scopeOf, services) => {
+  const { sessions, accounts } = services;
+  const sessionOf = (req: FastifyRequest): Promise<SessionInfo | null> => sessions.resolve(readCookie(req.headers.cookie, SESSION_COOKIE), req.tenant.id);
+  const isAdmin = (s: SessionInfo) => s.principal.platformAdmin || s.principal.role === 'admin';
+
+  const page = async (req: FastifyRequest, reply: FastifyReply, session: SessionInfo, status: number, error: string | null, notice: string | null) => {
+    const t = studioTexts(langOf(req));
+    const scope = await scopeOf(req);
+    const [members, providers] = await Promise.all([accounts.members(req.tenant.id), dataProviders(scope)]);
+    return sendStudioPage(req, reply, status, t.accounts, h(AccountsPage, { csrf: session.csrf, members, selfId: session.principal.accountId, providers, error, notice }), session.csrf);
+  };
+
+  const guard = async (req: FastifyRequest, reply: FastifyReply) => {
+    const session = await sessionOf(req);
+    if (!session) {
+      reply.code(303).header('location', '/studio/anmelden?weiter=/studio/konten').send();
+      return null;
+    }
+    if (!isAdmin(session)) {
+      sendStudioPage(req, reply, 403, studioTexts(langOf(req)).accounts, h('p', { role: 'alert' }, studioTexts(langOf(req)).notAllowed), session.csrf);
+      return null;
+    }
+    return session;
+  };
+
+  app.get('/studio/konten', async (req, reply) => {
+    const session = await guard(req, reply);
+    return session ? page(req, reply, session, 200, null, null) : reply;
+  });
+
+  app.post('/studio/konten', async (req, reply) => {
+    const session = await guard(req, reply);
+    if (!session) return reply;
+    const lang = langOf(req);
+    const t = studioTexts(lang);
+    const parsed = ActionSchema.safeParse(req.body ?? {});
+    if (!parsed.success) return page(req, reply, session, 400, t.badAccountInput, null);
+    const form = parsed.data;
+    if (!sameOrigin(req) || !csrfMatches(session.csrf, form._csrf)) return page(req, reply, session, 403, t.formExpired, null);
+    const tenantId = req.tenant.id;
+
+    if (form.aktion !== 'entfernen' && form.rolle === 'data_provider') {
+      const providers = await dataProviders(await scopeOf(req));
+      if (!providers.some((p) => p.id === form.anbieter)) return page(req, reply, session, 400, t.needsProvider, null);
+    }
+
+    if (form.aktion === 'einladen') {
+      const result = await accounts.invite(tenantId, { email: form.email, name: form.name, role: form.rolle, dataProviderId: form.anbieter });
+      await sendInvitation(services, req, { email: form.email, name: form.name, role: roleLabels[form.rolle][lang], token: result.token });
+      return page(req, reply, session, 200, null, fill(t.invited, { email: form.email }));
+    }
+
+    const members = await accounts.members(tenantId);
+    const member = members.find((m) => m.accountId === form.konto);
+    if (!member) return page(req, reply, session, 404, t.unknownAccount, null);
+    if (member.accountId === session.principal.accountId) return page(req, reply, session, 400, t.ownAccount, null);
+    const losesAdmin = member.role === 'admin' && (form.aktion === 'entfernen' || form.rolle !== 'admin');
+    if (losesAdmin && (await accounts.adminCount(tenantId)) <= 1) return page(req, reply, session, 409, t.lastAdmin, null);
+
+    if (form.aktion === 'aendern') {
+      await accounts.changeRole(tenantId, member.accountId, form.rolle, form.anbieter);
+      return page(req, reply, session, 200, null, fill(t.changed, { email: member.email }));
+    }
+    await accounts.remove(tenantId, member.accountId);
+    return page(req, reply, session, 200, null, fill(t.removed, { email: member.email }));
+  });
+};
+
+async function dataProviders(scope: RequestScope): Promise<{ id: number; name: string }[]> {
+  return (await scope.db.selectFrom('data_providers').select(['id', 'name']).orderBy('name').execute()) as { id: number; name: string }[];
+}
+
+async function sendInvitation(services: RouteServices, req: FastifyRequest, o: { email: string; name: string; role: string; token: string | null }) {
+  const t = studioTexts(langOf(req));
+  const base = `${req.protocol}://${req.host}`;
+  const values = { name: o.name || o.email, tenant: req.tenant.name, role: o.role, login: `${base}/studio/anmelden`, link: o.token ? `${base}/studio/passwort-neu?token=${o.token}` : '' };
+  await services.mailer.send(
+    o.token
+      ? { to: o.email, subject: fill(t.inviteSubject, values), text: fill(t.inviteBody, values) }
+      : { to: o.email, subject: fill(t.accessSubject, values), text: fill(t.accessBody, values) },
+  );
+}

@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { h, type VNode } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import { LangContext, type Lang } from '../../web-app/client/i18n.ts';
+
+const css = readFileSync(new URL('../pages/studio.css', import.meta.url), 'utf8');
+
+/** Studio pages are rendered on the server and need no script; the CSP forbids any. */
+export const STUDIO_CSP = "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+
+export function studioCss(): string {
+  return css;
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+export function studioDocument(lang: Lang, title: string, tenantName: string, page: VNode<any>): string {
+  const body = renderToString(h(LangContext.Provider, { value: lang }, page));
+  return `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${escapeHtml(title)} – Studio ${escapeHtml(tenantName)}</title>
+<link rel="stylesheet" href="/studio/studio.css">
+</head>
+<body>${body}</body>
+</html>
+`;
+}

@@ -1,0 +1,39 @@
+import type { TestPlatform } from '../../../test/harness.ts';
+
+/** Form-level helpers for studio tests over fastify.inject (no browser). */
+export type Res = { statusCode: number; headers: Record<string, any>; body: string };
+
+export function setCookieLine(res: Res, name: string): string | undefined {
+  const raw = res.headers['set-cookie'];
+  const list: string[] = Array.isArray(raw) ? raw : raw ? [raw] : [];
+  return list.find((x) => x.startsWith(`${name}=`));
+}
+
+export function cookieOf(res: Res, name: string): string | null {
+  const line = setCookieLine(res, name);
+  return line ? line.slice(name.length + 1).split(';')[0]! : null;
+}
+
+export const hiddenField = (html: string, name = '_csrf') => new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1] ?? '';
+
+export function studioClient(p: TestPlatform, defaultHost: string) {
+  const get = (url: string, cookie = '', host = defaultHost) => p.http.inject({ method: 'GET', url, headers: { host, cookie } }) as Promise<Res>;
+  const post = (url: string, form: Record<string, string>, cookie = '', extra: Record<string, string> = {}, host = defaultHost) =>
+    p.http.inject({ method: 'POST', url, headers: { host, cookie, 'content-type': 'application/x-www-form-urlencoded', ...extra }, payload: new URLSearchParams(form).toString() }) as Promise<Res>;
+
+  /** Opens a form page (getting its CSRF cookie) and submits it with the page's token. */
+  async function submit(formUrl: string, actionUrl: string, fields: Record<string, string>, opts: { host?: string; extraCookie?: string } = {}) {
+    const host = opts.host ?? defaultHost;
+    const page = await get(formUrl, opts.extraCookie ?? '', host);
+    const csrfCookie = cookieOf(page, 'dp_login_csrf');
+    const cookie = [csrfCookie ? `dp_login_csrf=${csrfCookie}` : '', opts.extraCookie].filter(Boolean).join('; ');
+    return post(actionUrl, { ...fields, _csrf: hiddenField(page.body) }, cookie, {}, host);
+  }
+
+  async function login(email: string, password: string, opts: { host?: string; extraCookie?: string } = {}) {
+    const res = await submit('/studio/anmelden', '/studio/anmelden', { email, password }, opts);
+    return { res, session: cookieOf(res, 'dp_session') };
+  }
+
+  return { get, post, submit, login };
+}

@@ -1,0 +1,105 @@
+import { hydrate, render, type FunctionComponent } from 'preact';
+import { App, type Boot } from './app.tsx';
+import type { PagePayload, ViewProps } from './app-route.ts';
+import { appRoutes } from './routes.ts';
+import { fetchPage, internalLink } from './navigation.ts';
+import { parsePrefs, prefsAttributes, serializePrefs, PREFS_COOKIE, type Prefs } from './prefs.ts';
+import './styles.css';
+
+/**
+ * The browser side: hydrates the server-rendered page, then handles in-app navigation by fetching
+ * each page's data as JSON and loading the screen's code on demand. Focus moves to the new page's
+ * heading and the title changes, so screen readers announce the navigation.
+ */
+type View = FunctionComponent<ViewProps<any>> | null;
+
+const root = document.getElementById('app')!;
+const boot = JSON.parse(document.getElementById('dp-boot')!.textContent!) as Boot;
+let prefs: Prefs = parsePrefs(document.cookie);
+let page: PagePayload = boot.page;
+let view: View = await viewFor(page);
+// The service worker marks pages it answered from its cache (data-offline): the network failed even if the device thinks it is online.
+let offline = !navigator.onLine || document.documentElement.hasAttribute('data-offline');
+
+async function viewFor(p: PagePayload): Promise<View> {
+  const route = p.status === 200 ? appRoutes.find((r) => r.name === p.route) : undefined;
+  return route ? (await route.view()).default : null;
+}
+
+function setPrefs(next: Prefs) {
+  const langChanged = next.lang !== prefs.lang;
+  prefs = next;
+  document.cookie = `${PREFS_COOKIE}=${serializePrefs(next)}; path=/; max-age=31536000; samesite=lax`;
+  for (const [k, v] of Object.entries(prefsAttributes(next))) document.documentElement.setAttribute(k, v);
+  document.documentElement.lang = next.lang;
+  draw();
+  // Loaders write some texts (titles, headings) in the page's language: load the page again.
+  if (langChanged) void go(new URL(location.href), false, false);
+}
+
+function draw() {
+  render(<App config={boot.config} prefs={prefs} setPrefs={setPrefs} page={page} path={location.pathname} View={view} offline={offline} />, root);
+}
+
+async function go(url: URL, push: boolean, moveFocus = true) {
+  document.body.setAttribute('aria-busy', 'true');
+  try {
+    const loaded = await fetchPage(url.pathname, url.search);
+    page = loaded.page;
+    view = await viewFor(page);
+    offline = loaded.fromCache || !navigator.onLine;
+  } catch {
+    // Not reachable and not cached: let the browser try, so the service worker's offline page shows.
+    location.href = url.href;
+    return;
+  } finally {
+    document.body.removeAttribute('aria-busy');
+  }
+  if (push) history.pushState(null, '', url.href);
+  document.title = page.title === boot.config.tenantName ? page.title : `${page.title} – ${boot.config.tenantName}`;
+  draw();
+  if (!moveFocus) return;
+  if (url.hash) document.getElementById(decodeURIComponent(url.hash.slice(1)))?.scrollIntoView();
+  else window.scrollTo(0, 0);
+  (root.querySelector('main h1') as HTMLElement | null)?.focus();
+}
+
+// Hydrated as the server rendered it (never offline), then redrawn if the page came from the cache.
+hydrate(<App config={boot.config} prefs={prefs} setPrefs={setPrefs} page={page} path={location.pathname} View={view} offline={false} />, root);
+if (offline) draw();
+// Started offline from the kept home page for a page whose data alone is kept (service-worker.ts): show that page.
+if (document.documentElement.hasAttribute('data-shell')) void go(new URL(location.href), false);
+// Interactive from here on (browser tests wait for it before clicking).
+document.documentElement.dataset.hydrated = 'true';
+
+document.addEventListener('click', (event) => {
+  const url = internalLink(event);
+  if (!url) return;
+  event.preventDefault();
+  void go(url, true);
+});
+// GET forms of the app (search, filters) load their result like a link.
+document.addEventListener('submit', (event) => {
+  const form = event.target as HTMLFormElement;
+  if (event.defaultPrevented || form.method !== 'get' || form.target) return;
+  const url = new URL(form.action);
+  if (url.origin !== location.origin) return;
+  url.search = new URLSearchParams(new FormData(form) as unknown as Record<string, string>).toString();
+  event.preventDefault();
+  void go(url, true);
+});
+window.addEventListener('popstate', () => void go(new URL(location.href), false));
+window.addEventListener('offline', () => {
+  offline = true;
+  draw();
+});
+// Back online: fetch the current page again in the background and show the fresh data.
+window.addEventListener('online', () => {
+  offline = false;
+  void go(new URL(location.href), false, false);
+});
+
+if ('serviceWorker' in navigator) {
+  navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(() => {});
+  void navigator.serviceWorker.ready.then((reg) => reg.active?.postMessage({ keep: location.pathname + location.search }));
+}

@@ -1,0 +1,19 @@
+import type { Tenant } from '../../../core/tenancy/tenant.ts';
+import type { RouteParams } from '../client/app-route.ts';
+import type { Lang } from '../client/i18n.ts';
+import type { Gql } from './in-process-graphql.ts';
+import type { TenantSettings } from './tenant-settings.ts';
+
+export type LoaderContext = {
+  gql: Gql;
+  tenant: Tenant;
+  settings: TenantSettings;
+  params: RouteParams;
+  query: URLSearchParams;
+  lang: Lang;
+};
+
+/** A screen's server-side data: its page title and what its view renders; null means "not found". */
+export type Loaded = { title: string; data: unknown } | null;
+
+export type Loader = (ctx: LoaderContext) => Promise<Loaded>;
