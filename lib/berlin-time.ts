@@ -51,3 +51,9 @@ export function fromBerlinWallClock(year: number, month: number, day: number, ho
   }
   return new Date(t);
 }
+
+/** "YYYY-MM-DDTHH:MM" in Berlin: the value of an <input type="datetime-local">. */
+export function berlinDateTimeLocal(d: Date): string {
+  const p = berlinParts(d);
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+}

@@ -11,6 +11,7 @@ import type { PasswordResets } from '../auth/password-reset.ts';
 import type { SecondFactor } from '../auth/second-factor.ts';
 import type { AccountDirectory } from '../auth/account-directory.ts';
 import type { Mailer } from '../mail/mailer.ts';
+import type { ContentEditor } from './content-editor.ts';
 
 export type LocalizedText = { de: string; en: string };
 
@@ -33,6 +34,8 @@ export type RouteServices = {
   secondFactor: SecondFactor;
   accounts: AccountDirectory;
   mailer: Mailer;
+  /** Every registered module (the studio offers the editors of those a tenant has enabled). */
+  modules: ModuleManifest[];
 };
 
 /** Routes a module adds; every request of its scope already carries tenant and principal. */
@@ -53,4 +56,6 @@ export type ModuleManifest = {
   jobs?: Record<string, JobHandler>;
   /** Seeds the demo content of a tenant; runs once, on a tenant with no content yet. */
   seed?: (ctx: SeedContext) => Promise<void>;
+  /** Forms through which staff edit this module's records in the studio. */
+  editors?: ContentEditor[];
 };

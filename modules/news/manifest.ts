@@ -6,6 +6,7 @@ import { newsResolvers } from './resolvers.ts';
 import { RELEASE_JOB } from './news-upsert.ts';
 import { releaseNewsItem } from './release-job.ts';
 import { seedNews } from './seed.ts';
+import { newsEditor } from './studio/news-editor.ts';
 
 registerRecordType('NewsItem', { module: 'news', table: 'news_items', ownedByDataProvider: true, hasVisibility: true, hasExternalId: true });
 
@@ -18,4 +19,5 @@ export const newsModule: ModuleManifest = {
   graphql: { typeDefs: newsTypeDefs, resolvers: newsResolvers },
   jobs: { [RELEASE_JOB]: releaseNewsItem },
   seed: seedNews,
+  editors: [newsEditor],
 };

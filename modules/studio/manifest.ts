@@ -3,6 +3,10 @@ import { studioRoutes } from './server/studio-routes.ts';
 import { passwordResetRoutes } from './server/password-reset-routes.ts';
 import { twoFactorRoutes } from './server/two-factor-routes.ts';
 import { accountRoutes } from './server/account-routes.ts';
+import { contentRoutes } from './server/content-routes.ts';
+import { editorialMigrations } from './content/editorial-migrations.ts';
+import { PURGE_JOB, SCHEDULE_JOB } from './content/editorial-state.ts';
+import { applyScheduleJob, purgeTrashedJob } from './content/editorial-jobs.ts';
 
 /** The editors' studio at /studio on every tenant's host (issue 5); starts with login and sessions. */
 export const studioModule: ModuleManifest = {
@@ -10,10 +14,13 @@ export const studioModule: ModuleManifest = {
   title: { de: 'Studio für die Redaktion', en: 'Editors’ studio' },
   // Authors are tied to one of the tenant's data providers.
   dependsOn: ['data-providers'],
+  migrations: editorialMigrations,
+  jobs: { [SCHEDULE_JOB]: applyScheduleJob, [PURGE_JOB]: purgeTrashedJob },
   routes: async (app, scopeOf, services) => {
     await studioRoutes(app, scopeOf, services);
     await passwordResetRoutes(app, scopeOf, services);
     await twoFactorRoutes(app, scopeOf, services);
     await accountRoutes(app, scopeOf, services);
+    await contentRoutes(app, scopeOf, services);
   },
 };

@@ -15,6 +15,11 @@ export function DashboardPage({ email, role, isAdmin }: { email: string; role: R
         ))}
       </ul>
       <ul class="studio-links">
+        {role !== 'moderator' && (
+          <li>
+            <a href="/studio/inhalte">{t.content}</a>
+          </li>
+        )}
         {isAdmin && (
           <li>
             <a href="/studio/konten">{t.accounts}</a>

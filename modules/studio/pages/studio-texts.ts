@@ -4,6 +4,7 @@ import type { Role } from '../../../core/auth/principal.ts';
 export const studioTexts = defineTexts({
   de: {
     studio: 'Studio',
+    content: 'Inhalte bearbeiten',
     loginTitle: 'Anmelden',
     email: 'E-Mail-Adresse',
     password: 'Passwort',
@@ -80,6 +81,7 @@ export const studioTexts = defineTexts({
   },
   en: {
     studio: 'Studio',
+    content: 'Edit content',
     loginTitle: 'Log in',
     email: 'E-mail address',
     password: 'Password',

@@ -2,13 +2,14 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import type { RoutePlugin } from '../../../core/registry/manifest.ts';
 import { readCookie, setCookie } from '../../../core/auth/cookies.ts';
-import { SESSION_COOKIE, SESSION_MAX_MS, csrfMatches } from '../../../core/auth/sessions.ts';
+import { SESSION_COOKIE, csrfMatches } from '../../../core/auth/sessions.ts';
 import { LoginPage } from '../pages/login-page.tsx';
 import { DashboardPage } from '../pages/dashboard-page.tsx';
 import { studioTexts, fill } from '../pages/studio-texts.ts';
 import { LoginFormSchema, NextParamSchema } from './login-form.ts';
+import { attemptLogin } from './login-attempt.ts';
 import { studioCss } from './studio-document.ts';
-import { clearFormCsrf, devMailboxEnabled, formCsrf, formCsrfValid, langOf, sameOrigin, secure, sendStudioPage } from './studio-http.ts';
+import { devMailboxEnabled, formCsrf, formCsrfValid, langOf, sameOrigin, secure, sendStudioPage } from './studio-http.ts';
 
 /**
  * The studio's entry: login, logout and the start page. Passwords are checked by the core's
@@ -36,16 +37,8 @@ export const studioRoutes: RoutePlugin = (app, _scopeOf, { sessions, mailer }) =
     if (!parsed.success) return loginPage(req, reply, 400, { email, error: t.badInput });
     const form = parsed.data;
     if (!formCsrfValid(req, form._csrf)) return loginPage(req, reply, 403, { email, next: form.weiter, error: t.formExpired });
-    const result = await sessions.login(form.email, form.password, req.tenant.id, { ip: req.ip, userAgent: String(req.headers['user-agent'] ?? '') }, form.code);
-    if (!result.ok) {
-      if (result.reason === 'locked') {
-        reply.header('retry-after', String(result.retryAfterSeconds ?? 60));
-        return loginPage(req, reply, 429, { email, next: form.weiter, error: fill(t.locked, { minutes: Math.ceil((result.retryAfterSeconds ?? 60) / 60) }) });
-      }
-      const error = result.reason === 'no-access' ? t.noAccess : result.reason === 'code' ? t.codeWrong : t.invalid;
-      return loginPage(req, reply, result.reason === 'no-access' ? 403 : 401, { email, next: form.weiter, error });
-    }
-    reply.header('set-cookie', [setCookie(SESSION_COOKIE, result.token, { secure: secure(req), sameSite: 'Lax', maxAgeSeconds: SESSION_MAX_MS / 1000 }), clearFormCsrf(req)]);
+    const result = await attemptLogin(sessions, req, reply, form);
+    if (!result.ok) return loginPage(req, reply, result.status, { email, next: form.weiter, error: result.error });
     return reply.code(303).header('location', form.weiter).send();
   });
 

@@ -18,8 +18,14 @@ export const hiddenField = (html: string, name = '_csrf') => new RegExp(`name="$
 
 export function studioClient(p: TestPlatform, defaultHost: string) {
   const get = (url: string, cookie = '', host = defaultHost) => p.http.inject({ method: 'GET', url, headers: { host, cookie } }) as Promise<Res>;
-  const post = (url: string, form: Record<string, string>, cookie = '', extra: Record<string, string> = {}, host = defaultHost) =>
-    p.http.inject({ method: 'POST', url, headers: { host, cookie, 'content-type': 'application/x-www-form-urlencoded', ...extra }, payload: new URLSearchParams(form).toString() }) as Promise<Res>;
+  /** Posts a form; a list value is sent as repeated fields (a multiple select). */
+  const post = (url: string, form: Record<string, string | string[]>, cookie = '', extra: Record<string, string> = {}, host = defaultHost) =>
+    p.http.inject({
+      method: 'POST',
+      url,
+      headers: { host, cookie, 'content-type': 'application/x-www-form-urlencoded', ...extra },
+      payload: new URLSearchParams(Object.entries(form).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]]))).toString(),
+    }) as Promise<Res>;
 
   /** Opens a form page (getting its CSRF cookie) and submits it with the page's token. */
   async function submit(formUrl: string, actionUrl: string, fields: Record<string, string>, opts: { host?: string; extraCookie?: string } = {}) {
@@ -35,5 +41,13 @@ export function studioClient(p: TestPlatform, defaultHost: string) {
     return { res, session: cookieOf(res, 'dp_session') };
   }
 
-  return { get, post, submit, login };
+  /** Logs in and returns the session cookie and the session's CSRF token (from the start page). */
+  async function session(email: string, password: string, host = defaultHost) {
+    const { session: token } = await login(email, password, { host });
+    if (!token) throw new Error(`login ${email} failed`);
+    const cookie = `dp_session=${token}`;
+    return { cookie, csrf: hiddenField((await get('/studio', cookie, host)).body) };
+  }
+
+  return { get, post, submit, login, session };
 }

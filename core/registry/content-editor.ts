@@ -1,0 +1,56 @@
+import type { Kysely } from 'kysely';
+import type { AccountPrincipal } from '../auth/principal.ts';
+import type { LocalizedText } from './manifest.ts';
+
+/**
+ * How a module's records are edited by staff: the form's fields and how a record is read into
+ * them and written back. The studio renders, validates and versions the form generically; the
+ * module only maps between form values and its own write path (so imports and edits share it).
+ */
+export type EditorFieldKind = 'text' | 'textarea' | 'richtext' | 'url' | 'datetime' | 'checkbox' | 'categories' | 'image';
+
+export type EditorField = {
+  name: string;
+  kind: EditorFieldKind;
+  label: LocalizedText;
+  hint?: LocalizedText;
+  required?: boolean;
+  /** For text-like fields; the studio's default applies otherwise. */
+  maxLength?: number;
+};
+
+/** A field's value as a form carries it: text, a list (categories) or a switch. Images are media ids. */
+export type EditorValue = string | string[] | boolean;
+export type EditorValues = Record<string, EditorValue>;
+
+export type LoadedRecord = {
+  values: EditorValues;
+  dataProviderId: number | null;
+};
+
+export type SaveContext = {
+  /** The record to update, or null to create one (owned by the caller's data provider). */
+  id: number | null;
+  /** When the record becomes public, if the editor scheduled it (else immediately or as before). */
+  publishAt: Date | null;
+  /** Base URL for media references (scheme and host of the tenant). */
+  origin: string;
+};
+
+export type ContentEditor = {
+  /** The mainserver's record type name ("NewsItem"); also the key of history and trash entries. */
+  recordType: string;
+  /** URL segment under /studio/inhalte/ (German, as the UI). */
+  slug: string;
+  title: LocalizedText;
+  singular: LocalizedText;
+  /** Table with id, data_provider_id, visible and updated_at columns; its title column for lists and search. */
+  table: string;
+  titleColumn: string;
+  /** The form field that holds the title (for notices and the trash). */
+  titleField: string;
+  fields: EditorField[];
+  load(db: Kysely<any>, id: number): Promise<LoadedRecord | null>;
+  /** Writes the record through the module's own validation; runs inside the studio's transaction. Returns the id. */
+  save(db: Kysely<any>, caller: AccountPrincipal, values: EditorValues, ctx: SaveContext): Promise<number>;
+};

@@ -1,0 +1,173 @@
+import { useTexts } from '../../../web-app/client/i18n.ts';
+import type { ContentEditor, EditorValues } from '../../../../core/registry/content-editor.ts';
+import type { EditorialStatus } from '../../content/editorial-state.ts';
+import type { FieldErrors } from '../../content/form-values.ts';
+import { contentTexts } from '../../content/content-texts.ts';
+import { studioTexts } from '../studio-texts.ts';
+import { FieldInput } from './field-input.tsx';
+
+export type EditorialFields = { status: EditorialStatus; publishAt: string; unpublishAt: string };
+
+export type ContentFormPageProps = {
+  editor: ContentEditor;
+  recordId: number | null;
+  csrf: string;
+  version: number;
+  values: EditorValues;
+  editorial: EditorialFields;
+  errors: FieldErrors;
+  /** Summary above the form (errors, conflict, expired session). */
+  problem: string | null;
+  notice: string | null;
+  readOnly: string | null;
+  providers: { id: number; name: string }[] | null;
+  providerId: number | null;
+  categories: string[];
+  images: { id: number; label: string }[];
+  /** Set when the session ended while editing: the form carries a login. */
+  relogin: { csrf: string; email: string } | null;
+  canTrash: boolean;
+};
+
+/**
+ * The edit form of any content type: the module's fields, then publication (draft, publish at,
+ * withdraw at). Errors are listed on top with links to their fields and repeated at each field.
+ */
+export function ContentFormPage(p: ContentFormPageProps) {
+  const t = useTexts(contentTexts);
+  const st = useTexts(studioTexts);
+  const base = `/studio/inhalte/${p.editor.slug}`;
+  const action = p.recordId === null ? `${base}/neu` : `${base}/${p.recordId}`;
+  const fieldErrors = Object.entries(p.errors);
+  const disabled = !!p.readOnly;
+  return (
+    <>
+      {(p.problem || fieldErrors.length > 0) && (
+        <div class="form-error" role="alert" id="form-error">
+          <p>
+            <strong>{t.errorSummary}: </strong>
+            {p.problem ?? t.fixErrors}
+          </p>
+          {fieldErrors.length > 0 && (
+            <ul>
+              {fieldErrors.map(([name, message]) => (
+                <li key={name}>
+                  <a href={`#f-${name}`}>{message}</a>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      {p.notice && (
+        <div class="form-notice" role="status">
+          <p>{p.notice}</p>
+        </div>
+      )}
+      {p.readOnly && (
+        <div class="form-notice" role="status">
+          <p>{p.readOnly}</p>
+        </div>
+      )}
+      {p.recordId !== null && (
+        <ul class="record-actions">
+          <li>
+            <a href={`${base}/${p.recordId}/versionen`}>{t.history}</a>
+          </li>
+          {!disabled && (
+            <li>
+              <a href={`${base}/neu?vorlage=${p.recordId}`}>{t.duplicate}</a>
+            </li>
+          )}
+          <li>
+            <a href={`${base}`}>{t.back}</a>
+          </li>
+        </ul>
+      )}
+      <form method="post" action={action} class="studio-form content-form" novalidate>
+        <input type="hidden" name="_csrf" value={p.csrf} />
+        <input type="hidden" name="_version" value={String(p.version)} />
+        {p.relogin && (
+          <fieldset class="relogin">
+            <legend>{st.loginTitle}</legend>
+            <input type="hidden" name="_relogin" value="1" />
+            <input type="hidden" name="_logincsrf" value={p.relogin.csrf} />
+            <p class="field">
+              <label for="relogin-email">{st.email}</label>
+              <input id="relogin-email" name="_email" type="email" autocomplete="username" value={p.relogin.email} />
+            </p>
+            <p class="field">
+              <label for="relogin-password">{st.password}</label>
+              <input id="relogin-password" name="_password" type="password" autocomplete="current-password" />
+            </p>
+            <p class="field">
+              <label for="relogin-code">{st.code}</label>
+              <input id="relogin-code" name="_code" type="text" inputMode="numeric" autocomplete="one-time-code" maxLength={8} class="code-input" />
+            </p>
+          </fieldset>
+        )}
+        <fieldset disabled={disabled} class="plain">
+          {p.providers && (
+            <p class="field">
+              <label for="f-_provider">{t.provider}</label>
+              <select id="f-_provider" name="_provider">
+                <option value="">{t.noProvider}</option>
+                {p.providers.map((dp) => (
+                  <option key={dp.id} value={String(dp.id)} selected={dp.id === p.providerId}>
+                    {dp.name}
+                  </option>
+                ))}
+              </select>
+            </p>
+          )}
+          {p.editor.fields.map((f) => (
+            <FieldInput key={f.name} field={f} value={p.values[f.name]} error={p.errors[f.name]} categories={p.categories} images={p.images} />
+          ))}
+          <fieldset>
+            <legend>{t.publication}</legend>
+            <p class="field field-checkbox">
+              <input type="radio" id="status-draft" name="_status" value="draft" checked={p.editorial.status === 'draft'} />
+              <label for="status-draft">{t.statusDraft}</label>
+            </p>
+            <p class="field field-checkbox">
+              <input type="radio" id="status-published" name="_status" value="published" checked={p.editorial.status === 'published'} />
+              <label for="status-published">{t.statusPublished}</label>
+            </p>
+            {(['publishAt', 'unpublishAt'] as const).map((name) => (
+              <p class="field" key={name}>
+                <label for={`f-_${name}`}>{t[name]}</label>
+                <input
+                  type="datetime-local"
+                  id={`f-_${name}`}
+                  name={`_${name}`}
+                  value={p.editorial[name]}
+                  aria-invalid={p.errors[`_${name}`] ? 'true' : undefined}
+                  aria-describedby={p.errors[`_${name}`] ? `f-_${name}-error` : undefined}
+                />
+                {p.errors[`_${name}`] && (
+                  <span class="field-error" id={`f-_${name}-error`}>
+                    {p.errors[`_${name}`]}
+                  </span>
+                )}
+              </p>
+            ))}
+          </fieldset>
+          {!disabled && (
+            <p>
+              <button type="submit">{t.save}</button>
+            </p>
+          )}
+        </fieldset>
+      </form>
+      {p.canTrash && p.recordId !== null && (
+        <form method="post" action={`${base}/${p.recordId}/papierkorb`} class="trash-form">
+          <input type="hidden" name="_csrf" value={p.csrf} />
+          <button type="submit" class="danger">
+            {t.toTrash}
+          </button>
+        </form>
+      )}
+      <p class="muted">{t.requiredNote}</p>
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+import type { EditorField, EditorValue } from '../../../../core/registry/content-editor.ts';
+import { useLang } from '../../../web-app/client/i18n.ts';
+
+export type FieldInputProps = { field: EditorField; value: EditorValue | undefined; error?: string; categories: string[]; images: { id: number; label: string }[] };
+
+/** One form field with its label, hint and error, all tied to the control for screen readers. */
+export function FieldInput({ field, value, error, categories, images }: FieldInputProps) {
+  const lang = useLang();
+  const id = `f-${field.name}`;
+  const described = [field.hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+  const common = { id, name: field.name, 'aria-describedby': described, 'aria-invalid': error ? ('true' as const) : undefined, required: field.required };
+  const text = typeof value === 'string' ? value : '';
+  const label = (
+    <label for={id}>
+      {field.label[lang]}
+      {field.required && <span aria-hidden="true"> *</span>}
+    </label>
+  );
+  const extra = (
+    <>
+      {field.hint && (
+        <span class="hint" id={`${id}-hint`}>
+          {field.hint[lang]}
+        </span>
+      )}
+      {error && (
+        <span class="field-error" id={`${id}-error`}>
+          {error}
+        </span>
+      )}
+    </>
+  );
+  if (field.kind === 'checkbox') {
+    return (
+      <p class="field field-checkbox">
+        <input type="checkbox" {...common} checked={value === true} />
+        {label}
+        {extra}
+      </p>
+    );
+  }
+  let control;
+  if (field.kind === 'textarea') control = <textarea {...common} rows={3} value={text} />;
+  else if (field.kind === 'richtext') control = <textarea {...common} rows={12} value={text} data-richtext="" />;
+  else if (field.kind === 'categories') {
+    const chosen = Array.isArray(value) ? value : [];
+    control = (
+      <select {...common} multiple size={Math.min(8, Math.max(3, categories.length))}>
+        {categories.map((c) => (
+          <option key={c} value={c} selected={chosen.includes(c)}>
+            {c}
+          </option>
+        ))}
+      </select>
+    );
+  } else if (field.kind === 'image') {
+    control = (
+      <select {...common}>
+        <option value="">–</option>
+        {images.map((img) => (
+          <option key={img.id} value={String(img.id)} selected={String(img.id) === text}>
+            {img.label}
+          </option>
+        ))}
+      </select>
+    );
+  } else if (field.kind === 'datetime') control = <input {...common} type="datetime-local" value={text} />;
+  else if (field.kind === 'url') control = <input {...common} type="url" value={text} maxLength={field.maxLength} />;
+  else control = <input {...common} type="text" value={text} maxLength={field.maxLength} />;
+  return (
+    <p class="field">
+      {label}
+      {control}
+      {extra}
+    </p>
+  );
+}
