@@ -4,6 +4,7 @@ import { passwordResetRoutes } from './server/password-reset-routes.ts';
 import { twoFactorRoutes } from './server/two-factor-routes.ts';
 import { accountRoutes } from './server/account-routes.ts';
 import { contentRoutes } from './server/content-routes.ts';
+import { registerStudioAssets } from './server/studio-assets.ts';
 import { editorialMigrations } from './content/editorial-migrations.ts';
 import { PURGE_JOB, SCHEDULE_JOB } from './content/editorial-state.ts';
 import { applyScheduleJob, purgeTrashedJob } from './content/editorial-jobs.ts';
@@ -17,6 +18,7 @@ export const studioModule: ModuleManifest = {
   migrations: editorialMigrations,
   jobs: { [SCHEDULE_JOB]: applyScheduleJob, [PURGE_JOB]: purgeTrashedJob },
   routes: async (app, scopeOf, services) => {
+    await registerStudioAssets(app);
     await studioRoutes(app, scopeOf, services);
     await passwordResetRoutes(app, scopeOf, services);
     await twoFactorRoutes(app, scopeOf, services);

@@ -11,6 +11,7 @@ import type { EditorialState } from '../content/editorial-state.ts';
 import type { FieldErrors } from '../content/form-values.ts';
 import { canEditRecord, mayChooseProvider } from '../content/content-access.ts';
 import { formCsrf, langOf, sendStudioPage } from './studio-http.ts';
+import { loadStudioScripts } from './studio-assets.ts';
 
 /** What a form shows: the values, the publication settings and who owns the record. */
 export type FormState = {
@@ -31,6 +32,12 @@ export const categoryNames = async (db: Kysely<any>) => (await db.selectFrom('ca
 const providerList = async (db: Kysely<any>) => (await db.selectFrom('data_providers').select(['id', 'name']).orderBy('name').execute()) as { id: number; name: string }[];
 
 export type FormExtras = { errors?: FieldErrors; problem?: string | null; notice?: string | null; relogin?: boolean; email?: string };
+
+/** The rich-text toolbar's script, when built (forms work without it). */
+const scripts = (() => {
+  const richText = loadStudioScripts()['rich-text'];
+  return richText ? [richText] : [];
+})();
 
 /**
  * Renders the edit form for a session (or, when the session is gone, with a login inside it so
@@ -63,7 +70,7 @@ export async function sendContentForm(req: FastifyRequest, reply: FastifyReply, 
     relogin: extras.relogin ? { csrf: formCsrf(req, reply), email: extras.email ?? '' } : null,
     canTrash: !!principal && editable && form.recordId !== null,
   };
-  return sendStudioPage(req, reply, status, title, h(ContentFormPage, props), session?.csrf);
+  return sendStudioPage(req, reply, status, title, h(ContentFormPage, props), session?.csrf, scripts);
 }
 
 /** The conflict message: who changed the record meanwhile, and when. */

@@ -5,8 +5,13 @@ import { LangContext, type Lang } from '../../web-app/client/i18n.ts';
 
 const css = readFileSync(new URL('../pages/studio.css', import.meta.url), 'utf8');
 
-/** Studio pages are rendered on the server and need no script; the CSP forbids any. */
-export const STUDIO_CSP = "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+/**
+ * Studio pages are rendered on the server and work without script; the CSP forbids any, except
+ * on screens that load one of the studio's own built scripts (then only from this origin).
+ */
+export const studioCsp = (withScripts: boolean) =>
+  `default-src 'self'; script-src ${withScripts ? "'self'" : "'none'"}; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'`;
+export const STUDIO_CSP = studioCsp(false);
 
 export function studioCss(): string {
   return css;
@@ -14,7 +19,7 @@ export function studioCss(): string {
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function studioDocument(lang: Lang, title: string, tenantName: string, page: VNode<any>): string {
+export function studioDocument(lang: Lang, title: string, tenantName: string, page: VNode<any>, scripts: string[] = []): string {
   const body = renderToString(h(LangContext.Provider, { value: lang }, page));
   return `<!doctype html>
 <html lang="${lang}">
@@ -24,7 +29,7 @@ export function studioDocument(lang: Lang, title: string, tenantName: string, pa
 <meta name="robots" content="noindex">
 <title>${escapeHtml(title)} – Studio ${escapeHtml(tenantName)}</title>
 <link rel="stylesheet" href="/studio/studio.css">
-</head>
+${scripts.map((src) => `<script type="module" src="${escapeHtml(src)}"></script>\n`).join('')}</head>
 <body>${body}</body>
 </html>
 `;

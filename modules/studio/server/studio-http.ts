@@ -8,7 +8,7 @@ import { parsePrefs } from '../../web-app/client/prefs.ts';
 import { FolderMailer, type Mailer } from '../../../core/mail/mailer.ts';
 import type { Lang } from '../../web-app/client/i18n.ts';
 import { StudioLayout } from '../pages/studio-layout.tsx';
-import { STUDIO_CSP, studioDocument } from './studio-document.ts';
+import { studioCsp, studioDocument } from './studio-document.ts';
 
 /** Shared pieces of the studio's server-rendered pages and form handling. */
 export const secure = (req: FastifyRequest) => req.protocol === 'https';
@@ -20,17 +20,17 @@ export const sameOrigin = (req: FastifyRequest) => {
   return !origin || origin === `${req.protocol}://${req.host}`;
 };
 
-export function sendStudioPage(req: FastifyRequest, reply: FastifyReply, status: number, title: string, content: VNode<any>, csrf?: string) {
+export function sendStudioPage(req: FastifyRequest, reply: FastifyReply, status: number, title: string, content: VNode<any>, csrf?: string, scripts: string[] = []) {
   const page = h(StudioLayout, { tenantName: req.tenant.name, title, csrf }, content);
   return (
     reply
       .code(status)
       .type('text/html; charset=utf-8')
       .header('cache-control', 'no-store')
-      .header('content-security-policy', STUDIO_CSP)
+      .header('content-security-policy', studioCsp(scripts.length > 0))
       // With the core's no-referrer, browsers send "Origin: null" on form posts; sameOrigin needs the real one.
       .header('referrer-policy', 'same-origin')
-      .send(studioDocument(langOf(req), title, req.tenant.name, page))
+      .send(studioDocument(langOf(req), title, req.tenant.name, page, scripts))
   );
 }
 
