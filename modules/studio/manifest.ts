@@ -8,8 +8,8 @@ import { accountRoutes } from './server/account-routes.ts';
 export const studioModule: ModuleManifest = {
   name: 'studio',
   title: { de: 'Studio für die Redaktion', en: 'Editors’ studio' },
-  // Authors are tied to one of the tenant's data providers.
-  dependsOn: ['data-providers'],
+  // Authors are tied to one of the tenant's data providers; content forms pick images from the media library.
+  dependsOn: ['data-providers', 'media'],
   routes: async (app, scopeOf, services) => {
     await studioRoutes(app, scopeOf, services);
     await passwordResetRoutes(app, scopeOf, services);

@@ -1,6 +1,7 @@
 import { useLang, useTexts } from '../../web-app/client/i18n.ts';
 import type { Role } from '../../../core/auth/principal.ts';
 import { studioTexts, roleAbilities, roleLabels, fill } from './studio-texts.ts';
+import { mediaTexts } from '../../media/pages/media-texts.ts';
 
 export function DashboardPage({ email, role, isAdmin }: { email: string; role: Role; isAdmin: boolean }) {
   const t = useTexts(studioTexts);
@@ -15,6 +16,7 @@ export function DashboardPage({ email, role, isAdmin }: { email: string; role: R
         ))}
       </ul>
       <ul class="studio-links">
+        <li><a href="/studio/medien">{mediaTexts(lang).library}</a></li>
         {isAdmin && (
           <li>
             <a href="/studio/konten">{t.accounts}</a>
