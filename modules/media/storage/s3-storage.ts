@@ -1,6 +1,9 @@
+import { createHash } from 'node:crypto';
 import { AwsClient } from 'aws4fetch';
 import type { MediaS3Config } from '../../../core/config.ts';
 import type { MediaStorage } from './media-storage.ts';
+
+const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
 /**
  * An S3-compatible bucket (AWS, MinIO, Garage, Ceph …), path-style, requests signed with SigV4 by
@@ -19,15 +22,20 @@ export class S3Storage implements MediaStorage {
     const res = await this.client.fetch(this.objectUrl(key), {
       method: 'PUT',
       body: new Uint8Array(data),
-      // Object names are random and never reused, so caches may keep them for good.
-      headers: { 'content-type': contentType, 'cache-control': 'public, max-age=31536000, immutable' },
+      headers: {
+        'content-type': contentType,
+        // Object names are random and never reused, so caches may keep them for good.
+        'cache-control': 'public, max-age=31536000, immutable',
+        // Signed payload hash (aws4fetch would send UNSIGNED-PAYLOAD for a byte array): the bucket rejects a damaged body.
+        'x-amz-content-sha256': sha256(data),
+      },
     });
     if (!res.ok) throw new Error(`S3 PUT ${key} failed: ${res.status} ${(await res.text()).slice(0, 300)}`);
   }
 
   async remove(keys: string[]): Promise<void> {
     for (const key of keys) {
-      const res = await this.client.fetch(this.objectUrl(key), { method: 'DELETE' });
+      const res = await this.client.fetch(this.objectUrl(key), { method: 'DELETE', headers: { 'x-amz-content-sha256': sha256(Buffer.alloc(0)) } });
       if (!res.ok && res.status !== 404) throw new Error(`S3 DELETE ${key} failed: ${res.status} ${(await res.text()).slice(0, 300)}`);
     }
   }
