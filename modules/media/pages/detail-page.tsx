@@ -2,6 +2,7 @@ import { formatDate, useLang, useTexts } from '../../web-app/client/i18n.ts';
 import { FormMessages } from '../../studio/pages/form-messages.tsx';
 import type { MediaFile, MediaVariant } from '../media-library.ts';
 import { mediaTexts } from './media-texts.ts';
+import { MetaFields } from './meta-fields.tsx';
 
 export type DetailPageProps = { csrf: string; file: MediaFile; canEdit: boolean; error: string | null; notice: string | null };
 
@@ -81,14 +82,7 @@ export function DetailPage({ csrf, file, canEdit, error, notice }: DetailPagePro
             <h2>{t.edit}</h2>
             <input type="hidden" name="_csrf" value={csrf} />
             <input type="hidden" name="aktion" value="speichern" />
-            <p>
-              <label for="media-alt">{t.alt}</label>
-              <input id="media-alt" name="alt" type="text" maxLength={500} value={file.alt} />
-            </p>
-            <p>
-              <label for="media-copyright">{t.copyright}</label>
-              <input id="media-copyright" name="copyright" type="text" maxLength={200} value={file.copyright} />
-            </p>
+            <MetaFields alt={file.alt} copyright={file.copyright} />
             <p>
               <button type="submit">{t.save}</button>
             </p>

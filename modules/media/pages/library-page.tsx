@@ -2,6 +2,7 @@ import { fillText, useTexts } from '../../web-app/client/i18n.ts';
 import { FormMessages } from '../../studio/pages/form-messages.tsx';
 import type { MediaFile, MediaKind } from '../media-library.ts';
 import { mediaTexts } from './media-texts.ts';
+import { MetaFields } from './meta-fields.tsx';
 import { MediaThumb } from './media-thumb.tsx';
 
 export type LibraryPageProps = {
@@ -106,14 +107,7 @@ function UploadForm({ csrf, maxMb, draft, invalid }: { csrf: string; maxMb: numb
           {fillText(t.dropHint, { max: maxMb })}
         </span>
       </p>
-      <p>
-        <label for="media-alt">{t.alt}</label>
-        <input id="media-alt" name="alt" type="text" maxLength={500} value={draft.alt} />
-      </p>
-      <p>
-        <label for="media-copyright">{t.copyright}</label>
-        <input id="media-copyright" name="copyright" type="text" maxLength={200} value={draft.copyright} />
-      </p>
+      <MetaFields alt={draft.alt} copyright={draft.copyright} />
       <p>
         <button type="submit">{t.uploadButton}</button>
       </p>
