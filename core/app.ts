@@ -110,7 +110,7 @@ export async function createPlatform(config: Config, manifests: ModuleManifest[]
 
   const sessions = new SessionStore(database.system);
   const mailer = createMailer({ smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, dataDir: config.dataDir });
-  const services: RouteServices = { sessions, passwordResets: new PasswordResets(database.system, sessions), secondFactor: new SecondFactor(database.system), accounts: new AccountDirectory(database.system), mailer, modules };
+  const services: RouteServices = { config, mediaDir, sessions, passwordResets: new PasswordResets(database.system, sessions), secondFactor: new SecondFactor(database.system), accounts: new AccountDirectory(database.system), mailer, modules };
   const principalOf = async (req: FastifyRequest): Promise<Principal> => {
     if (req.headers.authorization) return verifier.principalFor(req.headers.authorization, req.tenant.id);
     const token = readCookie(req.headers.cookie, SESSION_COOKIE);

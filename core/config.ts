@@ -15,7 +15,17 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must look like smtp://user:password@host:587').optional(),
   MAIL_FROM: z.string().default('Dorfplatz <no-reply@localhost>'),
+  MEDIA_MAX_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
+  MEDIA_S3_ENDPOINT: z.string().url().optional(),
+  MEDIA_S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,62}$/, 'MEDIA_S3_BUCKET must be an S3 bucket name').optional(),
+  MEDIA_S3_REGION: z.string().default('us-east-1'),
+  MEDIA_S3_ACCESS_KEY: z.string().optional(),
+  MEDIA_S3_SECRET_KEY: z.string().optional(),
+  MEDIA_S3_PUBLIC_URL: z.string().url().optional(),
 });
+
+/** An S3-compatible bucket for uploaded media (all of endpoint, bucket and keys, or none). */
+export type MediaS3Config = { endpoint: string; bucket: string; region: string; accessKey: string; secretKey: string; publicUrl: string };
 
 export type Config = {
   port: number;
@@ -32,6 +42,10 @@ export type Config = {
   /** Without it, mails are written to DATA_DIR/mail (development). */
   smtpUrl?: string;
   mailFrom: string;
+  /** Largest upload to the media library, in bytes. */
+  mediaMaxBytes: number;
+  /** Without it, uploaded media are stored under DATA_DIR/media. */
+  mediaS3?: MediaS3Config;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -55,5 +69,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY === 'true',
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    mediaMaxBytes: e.MEDIA_MAX_BYTES,
+    mediaS3: mediaS3Of(e),
   };
+}
+
+function mediaS3Of(e: z.infer<typeof EnvSchema>): MediaS3Config | undefined {
+  const { MEDIA_S3_ENDPOINT: endpoint, MEDIA_S3_BUCKET: bucket, MEDIA_S3_ACCESS_KEY: accessKey, MEDIA_S3_SECRET_KEY: secretKey } = e;
+  if (!endpoint && !bucket && !accessKey && !secretKey) return undefined;
+  if (!endpoint || !bucket || !accessKey || !secretKey) {
+    throw new Error('Invalid configuration:\n  MEDIA_S3_*: set MEDIA_S3_ENDPOINT, MEDIA_S3_BUCKET, MEDIA_S3_ACCESS_KEY and MEDIA_S3_SECRET_KEY together (or none of them).');
+  }
+  // Path-style addressing works with every S3-compatible service (MinIO, Garage, Ceph, AWS).
+  const publicUrl = (e.MEDIA_S3_PUBLIC_URL ?? `${endpoint.replace(/\/+$/, '')}/${bucket}`).replace(/\/+$/, '');
+  return { endpoint: endpoint.replace(/\/+$/, ''), bucket, region: e.MEDIA_S3_REGION, accessKey, secretKey, publicUrl };
 }

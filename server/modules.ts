@@ -10,6 +10,7 @@ import { genericItemsModule } from '../modules/generic-items/manifest.ts';
 import { searchModule } from '../modules/search/manifest.ts';
 import { resourceFiltersModule } from '../modules/resource-filters/manifest.ts';
 import { webAppModule } from '../modules/web-app/manifest.ts';
+import { mediaModule } from '../modules/media/manifest.ts';
 import { studioModule } from '../modules/studio/manifest.ts';
 
 /** Every module this deployment knows; which of them a municipality uses is set per tenant. */
@@ -25,5 +26,6 @@ export const allModules: ModuleManifest[] = [
   searchModule,
   resourceFiltersModule,
   webAppModule,
+  mediaModule,
   studioModule,
 ];

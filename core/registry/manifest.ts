@@ -12,6 +12,7 @@ import type { SecondFactor } from '../auth/second-factor.ts';
 import type { AccountDirectory } from '../auth/account-directory.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { ContentEditor } from './content-editor.ts';
+import type { Config } from '../config.ts';
 
 export type LocalizedText = { de: string; en: string };
 
@@ -28,6 +29,9 @@ export type SeedContext = {
 
 /** Services of the core that routes may use beyond their request scope. */
 export type RouteServices = {
+  config: Config;
+  /** The folder served at /media/ (DATA_DIR/media). */
+  mediaDir: string;
   /** Password logins and sessions (for the studio's login pages). */
   sessions: SessionStore;
   passwordResets: PasswordResets;

@@ -13,8 +13,8 @@ import { applyScheduleJob, purgeTrashedJob } from './content/editorial-jobs.ts';
 export const studioModule: ModuleManifest = {
   name: 'studio',
   title: { de: 'Studio für die Redaktion', en: 'Editors’ studio' },
-  // Authors are tied to one of the tenant's data providers.
-  dependsOn: ['data-providers'],
+  // Authors are tied to one of the tenant's data providers; content forms pick images from the media library.
+  dependsOn: ['data-providers', 'media'],
   migrations: editorialMigrations,
   jobs: { [SCHEDULE_JOB]: applyScheduleJob, [PURGE_JOB]: purgeTrashedJob },
   routes: async (app, scopeOf, services) => {

@@ -1,6 +1,7 @@
 import { useLang, useTexts } from '../../web-app/client/i18n.ts';
 import type { Role } from '../../../core/auth/principal.ts';
 import { studioTexts, roleAbilities, roleLabels, fill } from './studio-texts.ts';
+import { mediaTexts } from '../../media/pages/media-texts.ts';
 
 export function DashboardPage({ email, role, isAdmin }: { email: string; role: Role; isAdmin: boolean }) {
   const t = useTexts(studioTexts);
@@ -20,6 +21,9 @@ export function DashboardPage({ email, role, isAdmin }: { email: string; role: R
             <a href="/studio/inhalte">{t.content}</a>
           </li>
         )}
+        <li>
+          <a href="/studio/medien">{mediaTexts(lang).library}</a>
+        </li>
         {isAdmin && (
           <li>
             <a href="/studio/konten">{t.accounts}</a>
