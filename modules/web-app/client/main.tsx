@@ -93,11 +93,14 @@ window.addEventListener('offline', () => {
   offline = true;
   draw();
 });
-// Back online: fetch the current page again in the background and show the fresh data.
-window.addEventListener('online', () => {
+// Back online: fetch the current page again in the background and show the fresh data. Right
+// after reconnecting the network may not answer yet (the page comes from the cache again): retry.
+async function refreshOnline(attempt: number) {
   offline = false;
-  void go(new URL(location.href), false, false);
-});
+  await go(new URL(location.href), false, false);
+  if (offline && navigator.onLine && attempt < 5) setTimeout(() => void refreshOnline(attempt + 1), 500 * 2 ** attempt);
+}
+window.addEventListener('online', () => void refreshOnline(0));
 
 if ('serviceWorker' in navigator) {
   navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(() => {});
