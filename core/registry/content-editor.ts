@@ -19,7 +19,7 @@ export type EditorField = {
   maxLength?: number;
 };
 
-/** A field's value as a form carries it: text, a list (categories) or a switch. Images are media ids. */
+/** A field's value as a form carries it: text, a list (categories) or a switch. An image is its URL. */
 export type EditorValue = string | string[] | boolean;
 export type EditorValues = Record<string, EditorValue>;
 
@@ -28,13 +28,16 @@ export type LoadedRecord = {
   dataProviderId: number | null;
 };
 
+/** An image chosen from the tenant's media library, as content stores it. */
+export type EditorImage = { url: string; alt: string; copyright: string; width: number | null; height: number | null };
+
 export type SaveContext = {
   /** The record to update, or null to create one (owned by the caller's data provider). */
   id: number | null;
   /** When the record becomes public, if the editor scheduled it (else immediately or as before). */
   publishAt: Date | null;
-  /** Base URL for media references (scheme and host of the tenant). */
-  origin: string;
+  /** The library images the form's image fields name, by URL (an image kept unchanged may be missing). */
+  images: Map<string, EditorImage>;
 };
 
 export type ContentEditor = {

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { AccountPrincipal } from '../../../core/auth/principal.ts';
-import type { ContentEditor, EditorValues } from '../../../core/registry/content-editor.ts';
+import type { ContentEditor, EditorImage, EditorValues } from '../../../core/registry/content-editor.ts';
 import { lockState, writeState, type EditorialState, type EditorialStatus, type RecordRef } from './editorial-state.ts';
 import { recordRevision, type RevisionAction, type Snapshot } from './revisions.ts';
 import { canEditRecord } from './content-access.ts';
@@ -16,7 +16,7 @@ export type SaveRequest = {
   unpublishAt: Date | null;
   /** Owner of a new record; an author's own provider is forced by the caller. */
   dataProviderId: number | null;
-  origin: string;
+  images: Map<string, EditorImage>;
 };
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; reason: 'not-found' | 'forbidden' } | { ok: false; reason: 'conflict'; current: EditorialState };
@@ -59,7 +59,7 @@ export async function saveRecord(db: Kysely<any>, editor: ContentEditor, actor: 
       return { ok: false, reason: 'forbidden' };
     }
     const caller = req.id === null ? { ...actor.principal, dataProviderId: req.dataProviderId } : actor.principal;
-    const id = await editor.save(trx, caller, req.values, { id: req.id, publishAt: req.status === 'published' ? req.publishAt : null, origin: req.origin });
+    const id = await editor.save(trx, caller, req.values, { id: req.id, publishAt: req.status === 'published' ? req.publishAt : null, images: req.images });
     const ref = refOf(editor, id);
     if (req.id === null) await lockState(trx, ref);
     const state = await writeState(trx, ref, { status: req.status, publishAt: req.publishAt, unpublishAt: req.unpublishAt, by: actor.label });

@@ -91,6 +91,7 @@ export const contentTexts = defineTexts({
     preview: 'Vorschau in der App',
     back: 'Zurück zur Liste',
     requiredNote: '* Pflichtfeld',
+    currentImage: 'Bisheriges Bild (nicht in der Mediathek)',
   },
   en: {
     content: 'Content',
@@ -181,5 +182,6 @@ export const contentTexts = defineTexts({
     preview: 'Preview in the app',
     back: 'Back to the list',
     requiredNote: '* required',
+    currentImage: 'Current image (not in the media library)',
   },
 });

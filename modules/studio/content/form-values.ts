@@ -12,7 +12,7 @@ const MAX: Record<string, number> = { text: 200, textarea: 2000, richtext: 100_0
 export type FieldErrors = Record<string, string>;
 
 /** Choices the form offers, to check that sent values are among them. */
-export type FieldChoices = { categories: string[]; mediaIds: (id: number) => Promise<boolean> };
+export type FieldChoices = { categories: string[]; images: Set<string> };
 
 const asText = (v: unknown) => (typeof v === 'string' ? v : Array.isArray(v) ? String(v[0] ?? '') : '');
 const asList = (v: unknown) => (Array.isArray(v) ? v.map(String) : typeof v === 'string' && v !== '' ? [v] : []);
@@ -32,7 +32,7 @@ export function rawValues(fields: EditorField[], body: Record<string, unknown>):
  * Checks every field, with messages in the person's language; rich text is sanitised here, on
  * the server, whatever the browser sent. Returns the cleaned values or the errors per field.
  */
-export async function validateValues(fields: EditorField[], raw: EditorValues, choices: FieldChoices, lang: Lang): Promise<{ values: EditorValues; errors: FieldErrors }> {
+export function validateValues(fields: EditorField[], raw: EditorValues, choices: FieldChoices, lang: Lang): { values: EditorValues; errors: FieldErrors } {
   const t = contentTexts(lang);
   const values: EditorValues = {};
   const errors: FieldErrors = {};
@@ -58,7 +58,7 @@ export async function validateValues(fields: EditorField[], raw: EditorValues, c
     else if (text.length > max) errors[f.name] = fillText(t.tooLong, { label, max });
     else if (text && f.kind === 'url' && !z.url({ protocol: /^https?$/ }).safeParse(text).success) errors[f.name] = fillText(t.badUrl, { label });
     else if (text && f.kind === 'datetime' && !parseLenientDateTime(text)) errors[f.name] = fillText(t.badDate, { label });
-    else if (text && f.kind === 'image' && !(/^\d{1,9}$/.test(text) && (await choices.mediaIds(Number(text))))) errors[f.name] = fillText(t.badImage, { label });
+    else if (text && f.kind === 'image' && !choices.images.has(text)) errors[f.name] = fillText(t.badImage, { label });
   }
   return { values, errors };
 }

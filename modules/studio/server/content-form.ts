@@ -12,6 +12,7 @@ import type { FieldErrors } from '../content/form-values.ts';
 import { canEditRecord, mayChooseProvider } from '../content/content-access.ts';
 import { formCsrf, langOf, sendStudioPage } from './studio-http.ts';
 import { loadStudioScripts } from './studio-assets.ts';
+import { currentImages, imageOptions, libraryImages } from '../content/form-images.ts';
 
 /** What a form shows: the values, the publication settings and who owns the record. */
 export type FormState = {
@@ -31,7 +32,15 @@ export const editorialFieldsOf = (s: Pick<EditorialState, 'status' | 'publishAt'
 export const categoryNames = async (db: Kysely<any>) => (await db.selectFrom('categories').select('name').distinct().orderBy('name').execute()).map((r) => r.name as string);
 const providerList = async (db: Kysely<any>) => (await db.selectFrom('data_providers').select(['id', 'name']).orderBy('name').execute()) as { id: number; name: string }[];
 
-export type FormExtras = { errors?: FieldErrors; problem?: string | null; notice?: string | null; relogin?: boolean; email?: string };
+export type FormExtras = {
+  errors?: FieldErrors;
+  problem?: string | null;
+  notice?: string | null;
+  relogin?: boolean;
+  email?: string;
+  /** Images the stored record has (default: those of the shown values). */
+  storedImages?: string[];
+};
 
 /** The rich-text toolbar's script, when built (forms work without it). */
 const scripts = (() => {
@@ -50,7 +59,8 @@ export async function sendContentForm(req: FastifyRequest, reply: FastifyReply, 
   const editable = !principal || canEditRecord(principal, form.providerId);
   const readOnly = editable ? null : principal && principal.role === 'data_provider' ? t.notYours : t.readOnly;
   const chooseProvider = form.recordId === null && principal !== null && mayChooseProvider(principal);
-  const [categories, providers] = await Promise.all([categoryNames(db), chooseProvider ? providerList(db) : Promise.resolve(null)]);
+  const [categories, providers, library] = await Promise.all([categoryNames(db), chooseProvider ? providerList(db) : Promise.resolve(null), libraryImages(db)]);
+  const images = imageOptions(library, extras.storedImages ?? currentImages(editor.fields, form.values), t.currentImage);
   const title = form.recordId === null ? `${editor.singular[lang]}: ${t.newItem}` : `${editor.singular[lang]}: ${String(form.values[editor.titleField] ?? '') || `#${form.recordId}`}`;
   const props: ContentFormPageProps = {
     editor,
@@ -66,7 +76,7 @@ export async function sendContentForm(req: FastifyRequest, reply: FastifyReply, 
     providers,
     providerId: form.providerId,
     categories,
-    images: [],
+    images,
     relogin: extras.relogin ? { csrf: formCsrf(req, reply), email: extras.email ?? '' } : null,
     canTrash: !!principal && editable && form.recordId !== null,
   };

@@ -22,6 +22,7 @@ import { ContentIndexPage } from '../pages/content/content-index-page.tsx';
 import { dateTime } from '../pages/content/state-text.ts';
 import { studioTexts } from '../pages/studio-texts.ts';
 import { attemptLogin } from './login-attempt.ts';
+import { currentImages, libraryImages } from '../content/form-images.ts';
 import { categoryNames, conflictText, editorialFieldsOf, sendContentForm, type FormState } from './content-form.ts';
 import { formCsrfValid, langOf, sameOrigin, sendStudioPage } from './studio-http.ts';
 
@@ -191,19 +192,23 @@ export const contentRoutes: RoutePlugin = (app, scopeOf, services) => {
     const principal = writerSession.principal;
     if (recordId === null) form.providerId = mayChooseProvider(principal) ? providerChoice : principal.dataProviderId;
 
-    const { values, errors } = await validateValues(editor.fields, raw, { categories: await categoryNames(scopeDb), mediaIds: async () => false }, lang);
+    const stored = recordId === null ? null : await editor.load(scopeDb, recordId);
+    const storedImages = currentImages(editor.fields, stored?.values);
+    const library = await libraryImages(scopeDb);
+    const images = new Map(library.map((i) => [i.url, i]));
+    const { values, errors } = validateValues(editor.fields, raw, { categories: await categoryNames(scopeDb), images: new Set([...images.keys(), ...storedImages]) }, lang);
     Object.assign(errors, timeErrors);
     if (recordId === null && form.providerId !== null && !(await scopeDb.selectFrom('data_providers').select('id').where('id', '=', form.providerId).executeTakeFirst())) {
       errors._provider = t.notAllowed;
     }
-    if (Object.keys(errors).length) return sendContentForm(req, reply, 400, scopeDb, editor, writerSession, { ...form, values }, { errors });
+    if (Object.keys(errors).length) return sendContentForm(req, reply, 400, scopeDb, editor, writerSession, { ...form, values }, { errors, storedImages });
 
-    const outcome = await saveRecord(scopeDb, editor, actorOf(writerSession), { id: recordId, expectedVersion: controls._version, values, ...publication, dataProviderId: form.providerId, origin: `${req.protocol}://${req.host}` });
+    const outcome = await saveRecord(scopeDb, editor, actorOf(writerSession), { id: recordId, expectedVersion: controls._version, values, ...publication, dataProviderId: form.providerId, images });
     if (outcome.ok) return reply.code(303).header('location', `/studio/inhalte/${editor.slug}/${outcome.value.id}?gespeichert`).send();
     if (outcome.reason === 'conflict') {
       // Shown again with the current version: saving once more is a conscious overwrite.
       const problem = conflictText(req, outcome.current, dateTime(outcome.current.updatedAt, lang));
-      return sendContentForm(req, reply, 409, scopeDb, editor, writerSession, { ...form, values, version: outcome.current.version }, { problem });
+      return sendContentForm(req, reply, 409, scopeDb, editor, writerSession, { ...form, values, version: outcome.current.version }, { problem, storedImages });
     }
     return message(req, reply, outcome.reason === 'forbidden' ? 403 : 404, outcome.reason === 'forbidden' ? t.notYours : t.notFound, writerSession);
   };

@@ -4,6 +4,8 @@ import { sql } from 'kysely';
 import { startTestPlatform, BB, WB, type TestPlatform } from '../../../test/harness.ts';
 import { berlinDateTimeLocal } from '../../../lib/berlin-time.ts';
 import { hiddenField, studioClient, type Res } from './studio-client.ts';
+import { storeUpload } from '../../media/media-library.ts';
+import { smallPng } from '../../media/tests/sample-files.ts';
 
 const NEWS = '/studio/inhalte/nachrichten';
 const DETAIL = `query($id: ID!) { newsItem(id: $id) { id title contentBlocks { intro body } categories { name } } }`;
@@ -225,5 +227,44 @@ describe('studio content editing (news)', () => {
     // Saving from the shown form works with the new session's token.
     const saved = await c.post(`${NEWS}/neu`, form(hiddenField(relogin.body), { title: 'Lange getippt', body: '<p>Viel Text</p>' }), `dp_session=${session}`);
     assert.equal(saved.statusCode, 303);
+  });
+
+  it('puts a library image with its alt text and copyright into the news item, and keeps other media', async () => {
+    const editor = await sessionOf('editor@bad-belzig.demo', 'demo-studio-editor');
+    const tenant = p.tenants.get('bad-belzig')!;
+    const file = await storeUpload(p.database.forTenant(tenant.id), tenant.id, { filename: 'markt.png', data: await smallPng(1200, 800) }, { alt: 'Marktplatz im Herbst', copyright: 'Stadt Bad Belzig' }, 1);
+    const page = await c.get(`${NEWS}/neu`, editor.cookie);
+    assert.ok(page.body.includes(`<option value="${file.url}">Marktplatz im Herbst (markt.png)</option>`));
+    const bad = await c.post(`${NEWS}/neu`, form(editor.csrf, { title: 'Mit Bild', body: '<p>x</p>', image: '/media/fremd.jpg' }), editor.cookie);
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /dieses Bild gibt es nicht in der Mediathek/);
+    const res = await c.post(`${NEWS}/neu`, form(editor.csrf, { title: 'Mit Bild', body: '<p>x</p>', image: file.url }), editor.cookie);
+    assert.equal(res.statusCode, 303, res.body);
+    const id = idFrom(res);
+    const media = `query($id: ID!) { newsItem(id: $id) { contentBlocks { mediaContents { contentType captionText copyright sourceUrl { url } } } } }`;
+    const shown = (await p.gql(BB, media, { id })).body.data.newsItem.contentBlocks[0].mediaContents;
+    assert.equal(shown.length, 1);
+    assert.equal(shown[0].contentType, 'image');
+    assert.equal(shown[0].captionText, 'Marktplatz im Herbst');
+    assert.equal(shown[0].copyright, 'Stadt Bad Belzig');
+    assert.equal(shown[0].sourceUrl.url, `http://${BB}${file.url}`);
+
+    // A seeded item's imported image is not in the library: saving the form keeps it as it was.
+    const seeded = await p.database.system
+      .selectFrom('news_items as n')
+      .innerJoin('tenants as t', 't.id', 'n.tenant_id')
+      .select(['n.id', 'n.content_blocks'])
+      .where('t.slug', '=', 'bad-belzig')
+      .where(sql<boolean>`n.content_blocks::text LIKE '%"contentType": "image"%'`)
+      .executeTakeFirstOrThrow();
+    const before = seeded.content_blocks[0].mediaContents;
+    const formPage = await c.get(`${NEWS}/${seeded.id}`, editor.cookie);
+    assert.match(formPage.body, /Bisheriges Bild/);
+    const image = /<select id="f-image"[^>]*>.*?<option value="([^"]+)" selected/.exec(formPage.body)?.[1];
+    assert.ok(image, 'the current image is selected');
+    const saved = await c.post(`${NEWS}/${seeded.id}`, form(editor.csrf, { _version: hiddenField(formPage.body, '_version'), title: 'Neu betitelt', body: '<p>y</p>', image }), editor.cookie);
+    assert.equal(saved.statusCode, 303, saved.body);
+    const after = (await row(seeded.id)).content_blocks[0].mediaContents;
+    assert.deepEqual(after.map((m: any) => m.sourceUrl?.url), before.map((m: any) => m.sourceUrl?.url));
   });
 });

@@ -23,7 +23,7 @@ export type ContentFormPageProps = {
   providers: { id: number; name: string }[] | null;
   providerId: number | null;
   categories: string[];
-  images: { id: number; label: string }[];
+  images: { url: string; label: string }[];
   /** Set when the session ended while editing: the form carries a login. */
   relogin: { csrf: string; email: string } | null;
   canTrash: boolean;

@@ -1,7 +1,7 @@
 import type { EditorField, EditorValue } from '../../../../core/registry/content-editor.ts';
 import { useLang } from '../../../web-app/client/i18n.ts';
 
-export type FieldInputProps = { field: EditorField; value: EditorValue | undefined; error?: string; categories: string[]; images: { id: number; label: string }[] };
+export type FieldInputProps = { field: EditorField; value: EditorValue | undefined; error?: string; categories: string[]; images: { url: string; label: string }[] };
 
 /** One form field with its label, hint and error, all tied to the control for screen readers. */
 export function FieldInput({ field, value, error, categories, images }: FieldInputProps) {
@@ -58,7 +58,7 @@ export function FieldInput({ field, value, error, categories, images }: FieldInp
       <select {...common}>
         <option value="">–</option>
         {images.map((img) => (
-          <option key={img.id} value={String(img.id)} selected={String(img.id) === text}>
+          <option key={img.url} value={img.url} selected={img.url === text}>
             {img.label}
           </option>
         ))}
