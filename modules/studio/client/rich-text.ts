@@ -58,9 +58,15 @@ function enhance(area: HTMLTextAreaElement): void {
   for (const c of commands()) {
     const button = document.createElement('button');
     button.type = 'button';
-    button.textContent = c.text;
+    // The symbol is shown, the word is the name (so voice control and screen readers agree).
+    const symbol = document.createElement('span');
+    symbol.setAttribute('aria-hidden', 'true');
+    symbol.textContent = c.text;
+    const name = document.createElement('span');
+    name.className = 'visually-hidden';
+    name.textContent = c.label[lang];
+    button.append(symbol, name);
     button.title = c.label[lang];
-    button.setAttribute('aria-label', c.label[lang]);
     // Keep the selection in the editable area while the button is pressed.
     button.addEventListener('mousedown', (e) => e.preventDefault());
     button.addEventListener('click', () => {

@@ -28,6 +28,7 @@ export function studioDocument(lang: Lang, title: string, tenantName: string, pa
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>${escapeHtml(title)} – Studio ${escapeHtml(tenantName)}</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/studio/studio.css">
 ${scripts.map((src) => `<script type="module" src="${escapeHtml(src)}"></script>\n`).join('')}</head>
 <body>${body}</body>
