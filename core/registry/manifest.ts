@@ -10,6 +10,7 @@ import type { SessionStore } from '../auth/sessions.ts';
 import type { PasswordResets } from '../auth/password-reset.ts';
 import type { SecondFactor } from '../auth/second-factor.ts';
 import type { AccountDirectory } from '../auth/account-directory.ts';
+import type { Integrations } from '../auth/integrations.ts';
 import type { Mailer } from '../mail/mailer.ts';
 
 export type LocalizedText = { de: string; en: string };
@@ -32,6 +33,8 @@ export type RouteServices = {
   passwordResets: PasswordResets;
   secondFactor: SecondFactor;
   accounts: AccountDirectory;
+  /** The tenant's OAuth applications (the studio's integrations page). */
+  integrations: Integrations;
   mailer: Mailer;
 };
 
