@@ -3,6 +3,8 @@ import { studioRoutes } from './server/studio-routes.ts';
 import { passwordResetRoutes } from './server/password-reset-routes.ts';
 import { twoFactorRoutes } from './server/two-factor-routes.ts';
 import { accountRoutes } from './server/account-routes.ts';
+import { auditRoutes } from './server/audit-routes.ts';
+import { integrationRoutes } from './server/integration-routes.ts';
 
 /** The editors' studio at /studio on every tenant's host (issue 5); starts with login and sessions. */
 export const studioModule: ModuleManifest = {
@@ -15,5 +17,7 @@ export const studioModule: ModuleManifest = {
     await passwordResetRoutes(app, scopeOf, services);
     await twoFactorRoutes(app, scopeOf, services);
     await accountRoutes(app, scopeOf, services);
+    await auditRoutes(app, scopeOf, services);
+    await integrationRoutes(app, scopeOf, services);
   },
 };
