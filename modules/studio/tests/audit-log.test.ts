@@ -5,7 +5,7 @@ import { ensureAccount } from '../../../core/auth/credentials.ts';
 import { hashPassword } from '../../../core/auth/passwords.ts';
 import { listAudit } from '../../../core/audit/audit-log.ts';
 import { totpCode } from '../../../core/auth/totp.ts';
-import { hiddenField, studioClient } from './studio-client.ts';
+import { studioClient } from './studio-client.ts';
 
 describe('studio audit log (/studio/protokoll)', () => {
   let p: TestPlatform;
@@ -17,12 +17,7 @@ describe('studio audit log (/studio/protokoll)', () => {
   after(() => p?.close());
 
   const entries = (slug: string, filter: Parameters<typeof listAudit>[1] = {}) => listAudit(p.database.forTenant(p.tenants.get(slug)!.id), filter);
-  const session = async (email: string, password: string, host = BB) => {
-    const { session } = await c.login(email, password, { host });
-    assert.ok(session, `login ${email}`);
-    const cookie = `dp_session=${session}`;
-    return { cookie, csrf: hiddenField((await c.get('/studio', cookie, host)).body) };
-  };
+  const session = (email: string, password: string, host = BB) => c.session(email, password, host);
   const gql = (cookie: string, headers: Record<string, string>, query: string) =>
     p.http.inject({ method: 'POST', url: '/graphql', headers: { host: BB, cookie, 'content-type': 'application/json', ...headers }, payload: JSON.stringify({ query }) });
 

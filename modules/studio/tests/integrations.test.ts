@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestPlatform, BB, WB, type TestPlatform } from '../../../test/harness.ts';
 import { listAudit } from '../../../core/audit/audit-log.ts';
-import { hiddenField, studioClient } from './studio-client.ts';
+import { studioClient } from './studio-client.ts';
 
 describe('studio integrations (/studio/integrationen)', () => {
   let p: TestPlatform;
@@ -13,12 +13,7 @@ describe('studio integrations (/studio/integrationen)', () => {
   });
   after(() => p?.close());
 
-  const session = async (email: string, password: string, host = BB) => {
-    const { session } = await c.login(email, password, { host });
-    assert.ok(session, `login ${email}`);
-    const cookie = `dp_session=${session}`;
-    return { cookie, csrf: hiddenField((await c.get('/studio', cookie, host)).body) };
-  };
+  const session = (email: string, password: string, host = BB) => c.session(email, password, host);
   const tokenFor = (clientId: string, clientSecret: string, host = BB) =>
     p.http.inject({ method: 'POST', url: '/oauth/token', headers: { host, 'content-type': 'application/json' }, payload: { grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret } });
   const createNews = (token: string, externalId: string) =>

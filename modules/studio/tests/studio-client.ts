@@ -35,5 +35,13 @@ export function studioClient(p: TestPlatform, defaultHost: string) {
     return { res, session: cookieOf(res, 'dp_session') };
   }
 
-  return { get, post, submit, login };
+  /** Logs in and returns the session cookie and the session's CSRF token (from the start page). */
+  async function session(email: string, password: string, host = defaultHost) {
+    const { session } = await login(email, password, { host });
+    if (!session) throw new Error(`login ${email} failed`);
+    const cookie = `dp_session=${session}`;
+    return { cookie, csrf: hiddenField((await get('/studio', cookie, host)).body) };
+  }
+
+  return { get, post, submit, login, session };
 }
