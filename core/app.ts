@@ -114,7 +114,12 @@ export async function createPlatform(config: Config, manifests: ModuleManifest[]
 
   const sessions = new SessionStore(database.system);
   const mailer = createMailer({ smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, dataDir: config.dataDir });
-  const services: RouteServices = { sessions, passwordResets: new PasswordResets(database.system, sessions), secondFactor: new SecondFactor(database.system), accounts: new AccountDirectory(database.system),
+  const services: RouteServices = {
+    sessions,
+    passwordResets: new PasswordResets(database.system, sessions),
+    secondFactor: new SecondFactor(database.system),
+    accounts: new AccountDirectory(database.system),
+    // Revoked tokens are refused at once here; other processes hear of it by NOTIFY (above).
     integrations: new Integrations(database.system, () => verifier.clear()),
     mailer,
   };
@@ -166,6 +171,7 @@ export async function createPlatform(config: Config, manifests: ModuleManifest[]
   }
 
   if (config.runJobs) {
+    // The retention job queues its own next run; this starts the chain (dedupe key: never twice).
     await scheduleAuditRetention(database.system);
     jobs.start();
   }
