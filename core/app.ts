@@ -27,6 +27,8 @@ import type { ModuleManifest, RouteServices } from './registry/manifest.ts';
 import { PasswordResets } from './auth/password-reset.ts';
 import { SecondFactor } from './auth/second-factor.ts';
 import { AccountDirectory } from './auth/account-directory.ts';
+import { Integrations, CREDENTIALS_REVOKED_CHANNEL } from './auth/integrations.ts';
+import { AUDIT_RETENTION_JOB, auditRetentionJob, scheduleAuditRetention } from './audit/audit-retention.ts';
 import { createMailer } from './mail/mailer.ts';
 import { orderModules } from './registry/registry.ts';
 import type { RequestScope } from './http/request-scope.ts';
@@ -89,9 +91,11 @@ export async function createPlatform(config: Config, manifests: ModuleManifest[]
   await database.listen(CONTENT_CHANGED_CHANNEL, (payload) => cache.onNotification(payload), () => cache.invalidate('*'));
 
   const jobs = new JobQueue(database, http.log);
+  jobs.register(AUDIT_RETENTION_JOB, auditRetentionJob);
   for (const m of modules) for (const [name, handler] of Object.entries(m.jobs ?? {})) jobs.register(name, handler);
 
   const verifier = new TokenVerifier(database.system);
+  await database.listen(CREDENTIALS_REVOKED_CHANNEL, () => verifier.clear(), () => verifier.clear());
 
   registerSecurityHeaders(http);
   await http.register(cors, { origin: '*', methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] });
@@ -110,7 +114,18 @@ export async function createPlatform(config: Config, manifests: ModuleManifest[]
 
   const sessions = new SessionStore(database.system);
   const mailer = createMailer({ smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, dataDir: config.dataDir });
-  const services: RouteServices = { config, mediaDir, sessions, passwordResets: new PasswordResets(database.system, sessions), secondFactor: new SecondFactor(database.system), accounts: new AccountDirectory(database.system), mailer, modules };
+  const services: RouteServices = {
+    config,
+    mediaDir,
+    sessions,
+    passwordResets: new PasswordResets(database.system, sessions),
+    secondFactor: new SecondFactor(database.system),
+    accounts: new AccountDirectory(database.system),
+    // Revoked tokens are refused at once here; other processes hear of it by NOTIFY (above).
+    integrations: new Integrations(database.system, () => verifier.clear()),
+    mailer,
+    modules,
+  };
   const principalOf = async (req: FastifyRequest): Promise<Principal> => {
     if (req.headers.authorization) return verifier.principalFor(req.headers.authorization, req.tenant.id);
     const token = readCookie(req.headers.cookie, SESSION_COOKIE);
@@ -130,6 +145,7 @@ export async function createPlatform(config: Config, manifests: ModuleManifest[]
       principal,
       db: database.forTenant(req.tenant.id),
       origin: `${req.protocol}://${req.host}`,
+      ip: req.ip,
     }));
     return req.scopePromise;
   };
@@ -157,7 +173,11 @@ export async function createPlatform(config: Config, manifests: ModuleManifest[]
     });
   }
 
-  if (config.runJobs) jobs.start();
+  if (config.runJobs) {
+    // The retention job queues its own next run; this starts the chain (dedupe key: never twice).
+    await scheduleAuditRetention(database.system);
+    jobs.start();
+  }
 
   return {
     config,

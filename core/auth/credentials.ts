@@ -34,16 +34,25 @@ export async function setMembership(db: Kysely<any>, m: { accountId: number; ten
 /**
  * Registers an OAuth application owned by an account in a tenant. Fixed credentials are
  * accepted for the demo; otherwise random ones are made. The secret is returned once.
+ * Without `role` the application acts in its owner's role in the tenant.
  */
 export async function createApplication(
   db: Kysely<any>,
-  a: { tenantId: number; ownerAccountId: number; name: string; uid?: string; secret?: string },
+  a: { tenantId: number; ownerAccountId: number; name: string; uid?: string; secret?: string; role?: Role; dataProviderId?: number | null },
 ): Promise<{ id: number; clientId: string; clientSecret: string }> {
   const clientId = a.uid ?? newSecret().slice(0, 32);
   const clientSecret = a.secret ?? newSecret();
   const row = await db
     .insertInto('oauth_applications')
-    .values({ tenant_id: a.tenantId, owner_account_id: a.ownerAccountId, name: a.name, uid: clientId, secret_hash: hashSecret(clientSecret) })
+    .values({
+      tenant_id: a.tenantId,
+      owner_account_id: a.ownerAccountId,
+      name: a.name,
+      uid: clientId,
+      secret_hash: hashSecret(clientSecret),
+      role: a.role ?? null,
+      data_provider_id: a.dataProviderId ?? null,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return { id: row.id, clientId, clientSecret };

@@ -7,7 +7,7 @@ const RESET_LIFETIME_MS = 60 * 60 * 1000;
 /** At most this many open reset links per account and hour (the form can be abused to send mail). */
 const MAX_OPEN_RESETS = 3;
 
-export type ResetOutcome = { ok: true; email: string } | { ok: false; reason: 'invalid-token' | 'weak-password'; message?: string };
+export type ResetOutcome = { ok: true; email: string; accountId: number } | { ok: false; reason: 'invalid-token' | 'weak-password'; message?: string };
 
 /**
  * "Forgot password": a one-time link valid for an hour, of which only the hash is stored. Setting
@@ -20,7 +20,7 @@ export class PasswordResets {
   ) {}
 
   /** A token for an account with a role in this tenant, or null (unknown, no access, too many requests). */
-  async request(email: string, tenantId: number, now = new Date()): Promise<{ token: string; email: string; name: string } | null> {
+  async request(email: string, tenantId: number, now = new Date()): Promise<{ token: string; email: string; name: string; accountId: number } | null> {
     const acc = await this.db
       .selectFrom('accounts as a')
       .leftJoin('memberships as m', (j) => j.onRef('m.account_id', '=', 'a.id').on('m.tenant_id', '=', tenantId))
@@ -40,7 +40,7 @@ export class PasswordResets {
       .insertInto('password_resets')
       .values({ account_id: acc.id, token_hash: hashSecret(token), created_at: now, expires_at: new Date(now.getTime() + RESET_LIFETIME_MS) })
       .execute();
-    return { token, email: acc.email, name: acc.name };
+    return { token, email: acc.email, name: acc.name, accountId: acc.id };
   }
 
   async isValid(token: string, now = new Date()): Promise<boolean> {
@@ -56,7 +56,7 @@ export class PasswordResets {
     const claimed = await this.db.updateTable('password_resets').set({ used_at: now }).where('id', '=', row.id).where('used_at', 'is', null).executeTakeFirst();
     if (Number(claimed.numUpdatedRows) !== 1) return { ok: false, reason: 'invalid-token' };
     await this.sessions.setPassword(row.account_id, await hashPassword(password));
-    return { ok: true, email: row.email };
+    return { ok: true, email: row.email, accountId: row.account_id };
   }
 
   private find(token: string, now: Date) {

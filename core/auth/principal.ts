@@ -10,7 +10,10 @@ export type Principal =
   | {
       kind: 'account';
       accountId: number;
+      /** 0 for a studio session; otherwise the OAuth application whose token was presented. */
       applicationId: number;
+      /** How the audit log names the caller: the account's e-mail or the application's name (absent for seeds). */
+      actor?: string;
       role: Role;
       platformAdmin: boolean;
       dataProviderId: number | null;

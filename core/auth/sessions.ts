@@ -98,7 +98,7 @@ export class SessionStore {
       csrf: row.csrf_token,
       email: row.email,
       name: row.name,
-      principal: { kind: 'account', accountId: row.account_id, applicationId: 0, role: (row.role ?? 'admin') as Role, platformAdmin: row.platform_admin, dataProviderId: row.data_provider_id },
+      principal: { kind: 'account', accountId: row.account_id, applicationId: 0, actor: row.email, role: (row.role ?? 'admin') as Role, platformAdmin: row.platform_admin, dataProviderId: row.data_provider_id },
     };
   }
 

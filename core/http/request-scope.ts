@@ -10,4 +10,6 @@ export type RequestScope = {
   db: Kysely<any>;
   /** Scheme and host the client used, to turn stored relative media paths into URLs. */
   origin: string;
+  /** The client's address (from X-Forwarded-For only with TRUST_PROXY), for the audit log. */
+  ip: string;
 };

@@ -10,6 +10,7 @@ import type { SessionStore } from '../auth/sessions.ts';
 import type { PasswordResets } from '../auth/password-reset.ts';
 import type { SecondFactor } from '../auth/second-factor.ts';
 import type { AccountDirectory } from '../auth/account-directory.ts';
+import type { Integrations } from '../auth/integrations.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { ContentEditor } from './content-editor.ts';
 import type { Config } from '../config.ts';
@@ -37,6 +38,8 @@ export type RouteServices = {
   passwordResets: PasswordResets;
   secondFactor: SecondFactor;
   accounts: AccountDirectory;
+  /** The tenant's OAuth applications (the studio's integrations page). */
+  integrations: Integrations;
   mailer: Mailer;
   /** Every registered module (the studio offers the editors of those a tenant has enabled). */
   modules: ModuleManifest[];

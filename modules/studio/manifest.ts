@@ -8,6 +8,8 @@ import { registerStudioAssets } from './server/studio-assets.ts';
 import { editorialMigrations } from './content/editorial-migrations.ts';
 import { PURGE_JOB, SCHEDULE_JOB } from './content/editorial-state.ts';
 import { applyScheduleJob, purgeTrashedJob } from './content/editorial-jobs.ts';
+import { auditRoutes } from './server/audit-routes.ts';
+import { integrationRoutes } from './server/integration-routes.ts';
 
 /** The editors' studio at /studio on every tenant's host (issue 5); starts with login and sessions. */
 export const studioModule: ModuleManifest = {
@@ -24,5 +26,7 @@ export const studioModule: ModuleManifest = {
     await twoFactorRoutes(app, scopeOf, services);
     await accountRoutes(app, scopeOf, services);
     await contentRoutes(app, scopeOf, services);
+    await auditRoutes(app, scopeOf, services);
+    await integrationRoutes(app, scopeOf, services);
   },
 };

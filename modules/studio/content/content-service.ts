@@ -4,8 +4,9 @@ import type { ContentEditor, EditorImage, EditorValues } from '../../../core/reg
 import { lockState, writeState, type EditorialState, type EditorialStatus, type RecordRef } from './editorial-state.ts';
 import { recordRevision, type RevisionAction, type Snapshot } from './revisions.ts';
 import { canEditRecord } from './content-access.ts';
+import { recordAudit } from '../../../core/audit/audit-log.ts';
 
-export type Actor = { principal: AccountPrincipal; label: string };
+export type Actor = { principal: AccountPrincipal; label: string; tenantId: number; ip: string };
 
 export type SaveRequest = {
   id: number | null;
@@ -39,8 +40,19 @@ async function lockOwn(db: Kysely<any>, editor: ContentEditor, actor: Actor, id:
   return { ok: true, value: state };
 }
 
+/** A new version in the record's history and an entry in the audit log, in the write's transaction. */
 async function remember(db: Kysely<any>, editor: ContentEditor, actor: Actor, id: number, state: EditorialState, action: RevisionAction, snapshot: Snapshot) {
   await recordRevision(db, { recordType: editor.recordType, recordId: id, version: state.version, accountId: actor.principal.accountId, actor: actor.label, action, snapshot });
+  await recordAudit(db, {
+    tenantId: actor.tenantId,
+    accountId: actor.principal.accountId,
+    actor: actor.label,
+    action: `studio:content.${action}`,
+    targetType: editor.recordType,
+    targetId: String(id),
+    detail: { version: state.version, status: state.status },
+    ip: actor.ip,
+  });
 }
 
 /**

@@ -2,6 +2,8 @@ import { useLang, useTexts } from '../../web-app/client/i18n.ts';
 import type { Role } from '../../../core/auth/principal.ts';
 import { studioTexts, roleAbilities, roleLabels, fill } from './studio-texts.ts';
 import { mediaTexts } from '../../media/pages/media-texts.ts';
+import { auditTexts } from './audit-texts.ts';
+import { integrationsTexts } from './integrations-texts.ts';
 
 export function DashboardPage({ email, role, isAdmin }: { email: string; role: Role; isAdmin: boolean }) {
   const t = useTexts(studioTexts);
@@ -27,6 +29,16 @@ export function DashboardPage({ email, role, isAdmin }: { email: string; role: R
         {isAdmin && (
           <li>
             <a href="/studio/konten">{t.accounts}</a>
+          </li>
+        )}
+        {isAdmin && (
+          <li>
+            <a href="/studio/protokoll">{auditTexts(lang).title}</a>
+          </li>
+        )}
+        {isAdmin && (
+          <li>
+            <a href="/studio/integrationen">{integrationsTexts(lang).title}</a>
           </li>
         )}
         <li>

@@ -3,12 +3,13 @@ import { h } from 'preact';
 import { z } from 'zod';
 import type { RoutePlugin, RouteServices } from '../../../core/registry/manifest.ts';
 import type { RequestScope } from '../../../core/http/request-scope.ts';
-import { readCookie } from '../../../core/auth/cookies.ts';
-import { SESSION_COOKIE, csrfMatches, type SessionInfo } from '../../../core/auth/sessions.ts';
+import { csrfMatches, type SessionInfo } from '../../../core/auth/sessions.ts';
 import { STAFF_ROLES } from '../../../core/auth/account-directory.ts';
 import { AccountsPage } from '../pages/accounts-page.tsx';
 import { studioTexts, roleLabels, fill } from '../pages/studio-texts.ts';
 import { langOf, sameOrigin, sendStudioPage } from './studio-http.ts';
+import { adminSession } from './admin-guard.ts';
+import { auditStudio, sessionActor } from './studio-audit.ts';
 
 const providerId = z.preprocess((v) => (v === '' || v === undefined ? null : v), z.coerce.number().int().positive().nullable());
 const ActionSchema = z.discriminatedUnion('aktion', [
@@ -20,8 +21,6 @@ const ActionSchema = z.discriminatedUnion('aktion', [
 /** /studio/konten: tenant admins invite accounts, change and remove roles. Refused on the server for everyone else. */
 export const accountRoutes: RoutePlugin = (app, scopeOf, services) => {
   const { sessions, accounts } = services;
-  const sessionOf = (req: FastifyRequest): Promise<SessionInfo | null> => sessions.resolve(readCookie(req.headers.cookie, SESSION_COOKIE), req.tenant.id);
-  const isAdmin = (s: SessionInfo) => s.principal.platformAdmin || s.principal.role === 'admin';
 
   const page = async (req: FastifyRequest, reply: FastifyReply, session: SessionInfo, status: number, error: string | null, notice: string | null) => {
     const t = studioTexts(langOf(req));
@@ -30,18 +29,7 @@ export const accountRoutes: RoutePlugin = (app, scopeOf, services) => {
     return sendStudioPage(req, reply, status, t.accounts, h(AccountsPage, { csrf: session.csrf, members, selfId: session.principal.accountId, providers, error, notice }), session.csrf);
   };
 
-  const guard = async (req: FastifyRequest, reply: FastifyReply) => {
-    const session = await sessionOf(req);
-    if (!session) {
-      reply.code(303).header('location', '/studio/anmelden?weiter=/studio/konten').send();
-      return null;
-    }
-    if (!isAdmin(session)) {
-      sendStudioPage(req, reply, 403, studioTexts(langOf(req)).accounts, h('p', { role: 'alert' }, studioTexts(langOf(req)).notAllowed), session.csrf);
-      return null;
-    }
-    return session;
-  };
+  const guard = (req: FastifyRequest, reply: FastifyReply) => adminSession(sessions, req, reply, '/studio/konten', studioTexts(langOf(req)).accounts);
 
   app.get('/studio/konten', async (req, reply) => {
     const session = await guard(req, reply);
@@ -66,6 +54,7 @@ export const accountRoutes: RoutePlugin = (app, scopeOf, services) => {
 
     if (form.aktion === 'einladen') {
       const result = await accounts.invite(tenantId, { email: form.email, name: form.name, role: form.rolle, dataProviderId: form.anbieter });
+      await auditStudio(scopeOf, req, sessionActor(session), 'account.invite', { targetType: 'account', targetId: String(result.accountId), detail: { email: form.email, role: form.rolle, dataProviderId: form.anbieter } });
       await sendInvitation(services, req, { email: form.email, name: form.name, role: roleLabels[form.rolle][lang], token: result.token });
       return page(req, reply, session, 200, null, fill(t.invited, { email: form.email }));
     }
@@ -79,14 +68,17 @@ export const accountRoutes: RoutePlugin = (app, scopeOf, services) => {
 
     if (form.aktion === 'aendern') {
       await accounts.changeRole(tenantId, member.accountId, form.rolle, form.anbieter);
+      await auditStudio(scopeOf, req, sessionActor(session), 'account.role', { targetType: 'account', targetId: String(member.accountId), detail: { email: member.email, role: form.rolle, dataProviderId: form.anbieter } });
       return page(req, reply, session, 200, null, fill(t.changed, { email: member.email }));
     }
     await accounts.remove(tenantId, member.accountId);
+    await auditStudio(scopeOf, req, sessionActor(session), 'account.remove', { targetType: 'account', targetId: String(member.accountId), detail: { email: member.email } });
     return page(req, reply, session, 200, null, fill(t.removed, { email: member.email }));
   });
 };
 
-async function dataProviders(scope: RequestScope): Promise<{ id: number; name: string }[]> {
+/** The tenant's data providers, for the author role of accounts and integrations. */
+export async function dataProviders(scope: RequestScope): Promise<{ id: number; name: string }[]> {
   return (await scope.db.selectFrom('data_providers').select(['id', 'name']).orderBy('name').execute()) as { id: number; name: string }[];
 }
 

@@ -41,7 +41,7 @@ export const contentRoutes: RoutePlugin = (app, scopeOf, services) => {
   const editorsOf = (tenant: Tenant): ContentEditor[] => modules.filter((m) => tenant.enabledModules.includes(m.name)).flatMap((m) => m.editors ?? []);
   const editorFor = (req: FastifyRequest, slug: string) => editorsOf(req.tenant).find((e) => e.slug === slug) ?? null;
   const sessionOf = (req: FastifyRequest) => sessions.resolve(readCookie(req.headers.cookie, SESSION_COOKIE), req.tenant.id);
-  const actorOf = (s: SessionInfo): Actor => ({ principal: s.principal, label: s.email });
+  const actorOf = (req: FastifyRequest, s: SessionInfo): Actor => ({ principal: s.principal, label: s.email, tenantId: req.tenant.id, ip: req.ip });
   const db = async (req: FastifyRequest) => (await scopeOf(req)).db;
 
   const message = (req: FastifyRequest, reply: FastifyReply, status: number, text: string, session: SessionInfo | null) =>
@@ -180,7 +180,7 @@ export const contentRoutes: RoutePlugin = (app, scopeOf, services) => {
       // The session ended while the form was open: log in from within the form, keeping its content.
       if (!controls._relogin) return sendContentForm(req, reply, 401, scopeDb, editor, null, form, { problem: t.sessionExpired, relogin: true });
       if (!formCsrfValid(req, controls._logincsrf)) return sendContentForm(req, reply, 403, scopeDb, editor, null, form, { problem: studioTexts(lang).formExpired, relogin: true, email: controls._email });
-      const attempt = await attemptLogin(sessions, req, reply, { email: controls._email, password: controls._password, code: controls._code.replace(/\s/g, '') });
+      const attempt = await attemptLogin(sessions, scopeOf, req, reply, { email: controls._email, password: controls._password, code: controls._code.replace(/\s/g, '') });
       if (!attempt.ok) return sendContentForm(req, reply, attempt.status, scopeDb, editor, null, form, { problem: attempt.error, relogin: true, email: controls._email });
       session = await sessions.resolve(attempt.token, req.tenant.id);
       if (session && recordId !== null && !(await editor.load(scopeDb, recordId))) return message(req, reply, 404, t.notFound, session);
@@ -203,7 +203,7 @@ export const contentRoutes: RoutePlugin = (app, scopeOf, services) => {
     }
     if (Object.keys(errors).length) return sendContentForm(req, reply, 400, scopeDb, editor, writerSession, { ...form, values }, { errors, storedImages });
 
-    const outcome = await saveRecord(scopeDb, editor, actorOf(writerSession), { id: recordId, expectedVersion: controls._version, values, ...publication, dataProviderId: form.providerId, images });
+    const outcome = await saveRecord(scopeDb, editor, actorOf(req, writerSession), { id: recordId, expectedVersion: controls._version, values, ...publication, dataProviderId: form.providerId, images });
     if (outcome.ok) return reply.code(303).header('location', `/studio/inhalte/${editor.slug}/${outcome.value.id}?gespeichert`).send();
     if (outcome.reason === 'conflict') {
       // Shown again with the current version: saving once more is a conscious overwrite.
@@ -227,7 +227,7 @@ export const contentRoutes: RoutePlugin = (app, scopeOf, services) => {
     const params = IdParam.safeParse(req.params);
     const editor = params.success ? editorFor(req, params.data.slug) : null;
     if (!params.success || !editor) return message(req, reply, 404, t.notFound, session);
-    const outcome = await setTrashed(await db(req), editor, actorOf(session), params.data.id, trashed);
+    const outcome = await setTrashed(await db(req), editor, actorOf(req, session), params.data.id, trashed);
     if (!outcome.ok) return message(req, reply, outcome.reason === 'forbidden' ? 403 : 404, outcome.reason === 'forbidden' ? t.notYours : t.notFound, session);
     const next = trashed ? `/studio/inhalte/${editor.slug}?papierkorb=${params.data.id}` : `/studio/inhalte/${editor.slug}/${params.data.id}?wiederhergestellt`;
     return reply.code(303).header('location', next).send();

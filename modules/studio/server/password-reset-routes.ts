@@ -7,12 +7,13 @@ import { ForgotPasswordPage, NewPasswordPage } from '../pages/password-reset-pag
 import { MailboxPage } from '../pages/mailbox-page.tsx';
 import { studioTexts, fill } from '../pages/studio-texts.ts';
 import { devMailboxEnabled, formCsrf, formCsrfValid, langOf, sendStudioPage } from './studio-http.ts';
+import { auditStudio } from './studio-audit.ts';
 
 const ForgotSchema = z.object({ email: z.string().trim().min(3).max(320), _csrf: z.string().max(100) });
 const NewPasswordSchema = z.object({ token: z.string().max(100), password: z.string().max(200), repeat: z.string().max(200), _csrf: z.string().max(100) });
 
 /** "Forgot password": request a one-time link by e-mail, then set a new password with it. */
-export const passwordResetRoutes: RoutePlugin = (app, _scopeOf, { passwordResets, mailer }) => {
+export const passwordResetRoutes: RoutePlugin = (app, scopeOf, { passwordResets, mailer }) => {
   app.get('/studio/passwort-vergessen', (req, reply) => {
     const t = studioTexts(langOf(req));
     return sendStudioPage(req, reply, 200, t.forgotTitle, h(ForgotPasswordPage, { csrf: formCsrf(req, reply), email: '', error: null, notice: null }));
@@ -27,6 +28,7 @@ export const passwordResetRoutes: RoutePlugin = (app, _scopeOf, { passwordResets
     if (!formCsrfValid(req, parsed.data._csrf)) return page(403, parsed.data.email, t.formExpired, null);
     const reset = await passwordResets.request(parsed.data.email, req.tenant.id);
     if (reset) {
+      await auditStudio(scopeOf, req, { accountId: reset.accountId, actor: reset.email }, 'password.reset-requested');
       const link = `${req.protocol}://${req.host}/studio/passwort-neu?token=${reset.token}`;
       await mailer.send({
         to: reset.email,
@@ -58,6 +60,7 @@ export const passwordResetRoutes: RoutePlugin = (app, _scopeOf, { passwordResets
     if (form.password !== form.repeat) return newPasswordPage(req, reply, 400, form.token, t.mismatch);
     const outcome = await passwordResets.complete(form.token, form.password);
     if (!outcome.ok) return newPasswordPage(req, reply, 400, form.token, outcome.reason === 'weak-password' ? (outcome.message ?? t.badInput) : t.linkInvalid);
+    await auditStudio(scopeOf, req, { accountId: outcome.accountId, actor: outcome.email }, 'password.reset');
     return reply.code(303).header('location', '/studio/anmelden?passwort=neu').send();
   });
 

@@ -8,11 +8,12 @@ import { otpauthUri } from '../../../core/auth/totp.ts';
 import { TwoFactorPage } from '../pages/two-factor-page.tsx';
 import { studioTexts } from '../pages/studio-texts.ts';
 import { langOf, sameOrigin, sendStudioPage } from './studio-http.ts';
+import { auditStudio, sessionActor } from './studio-audit.ts';
 
 const ActionSchema = z.object({ _csrf: z.string().max(100), aktion: z.enum(['einrichten', 'bestaetigen', 'ausschalten']), code: z.string().max(12).optional().default('') });
 
 /** /studio/zwei-faktor: the logged-in account sets up or removes its TOTP second factor. */
-export const twoFactorRoutes: RoutePlugin = (app, _scopeOf, { sessions, secondFactor }) => {
+export const twoFactorRoutes: RoutePlugin = (app, scopeOf, { sessions, secondFactor }) => {
   const page = async (req: FastifyRequest, reply: FastifyReply, session: SessionInfo, status: number, error: string | null, notice: string | null) => {
     const t = studioTexts(langOf(req));
     const s = await secondFactor.status(session.principal.accountId);
@@ -39,7 +40,9 @@ export const twoFactorRoutes: RoutePlugin = (app, _scopeOf, { sessions, secondFa
       await secondFactor.begin(id);
       return page(req, reply, session, 200, null, null);
     }
-    if (aktion === 'bestaetigen') return (await secondFactor.confirm(id, code)) ? page(req, reply, session, 200, null, t.twoFactorEnabled) : page(req, reply, session, 400, t.codeWrong, null);
-    return (await secondFactor.disable(id, code)) ? page(req, reply, session, 200, null, t.twoFactorDisabled) : page(req, reply, session, 400, t.codeWrong, null);
+    const done = aktion === 'bestaetigen' ? await secondFactor.confirm(id, code) : await secondFactor.disable(id, code);
+    if (!done) return page(req, reply, session, 400, t.codeWrong, null);
+    await auditStudio(scopeOf, req, sessionActor(session), aktion === 'bestaetigen' ? 'totp.enabled' : 'totp.disabled');
+    return page(req, reply, session, 200, null, aktion === 'bestaetigen' ? t.twoFactorEnabled : t.twoFactorDisabled);
   });
 };

@@ -114,6 +114,8 @@ describe('studio content editing (news)', () => {
     assert.equal((await row(id)).content_blocks[0].body, '<p>Fassung A</p>', 'the first save is not overwritten');
     // Saving again from the shown form is a conscious overwrite, and both versions stay in the history.
     assert.equal((await c.post(url, form(b.csrf, { _version: hiddenField(second.body, '_version'), title: 'Gemeinsam', body: '<p>Fassung B</p>' }), b.cookie)).statusCode, 303);
+    const audited = await p.database.system.selectFrom('audit_log').select(['actor', 'action']).where('target_type', '=', 'NewsItem').where('target_id', '=', String(id)).orderBy('id').execute();
+    assert.deepEqual(audited.map((e) => `${e.actor} ${e.action}`), ['editor@bad-belzig.demo studio:content.created', 'editor@bad-belzig.demo studio:content.updated', 'redaktion@bad-belzig.demo studio:content.updated']);
     const history = await c.get(`${url}/versionen`, a.cookie);
     assert.equal(history.statusCode, 200);
     assert.match(history.body, /redaktion@bad-belzig\.demo/);
