@@ -7,7 +7,22 @@ import type { LocalizedText } from './manifest.ts';
  * them and written back. The studio renders, validates and versions the form generically; the
  * module only maps between form values and its own write path (so imports and edits share it).
  */
-export type EditorFieldKind = 'text' | 'textarea' | 'richtext' | 'url' | 'datetime' | 'checkbox' | 'categories' | 'image';
+export type EditorFieldKind =
+  | 'text'
+  | 'textarea'
+  | 'richtext'
+  | 'url'
+  | 'datetime'
+  | 'date'
+  | 'time'
+  | 'number'
+  | 'checkbox'
+  /** One of `options`. */
+  | 'select'
+  /** Any of `options`, as checkboxes (weekdays of a rule …). */
+  | 'choices'
+  | 'categories'
+  | 'image';
 
 export type EditorField = {
   name: string;
@@ -17,7 +32,17 @@ export type EditorField = {
   required?: boolean;
   /** For text-like fields; the studio's default applies otherwise. */
   maxLength?: number;
+  /** For select and choices. */
+  options?: { value: string; label: LocalizedText }[];
+  /** For numbers (whole numbers only). */
+  min?: number;
+  max?: number;
+  /** Groups fields under a heading (a fieldset), in the order they come. */
+  group?: LocalizedText;
 };
+
+/** A rule across fields that the form checks before saving (the module's own checks still apply). */
+export type EditorProblem = { field: string; message: LocalizedText };
 
 /** A field's value as a form carries it: text, a list (categories) or a switch. An image is its URL. */
 export type EditorValue = string | string[] | boolean;
@@ -34,6 +59,7 @@ export type EditorImage = { url: string; alt: string; copyright: string; width: 
 export type SaveContext = {
   /** The record to update, or null to create one (owned by the caller's data provider). */
   id: number | null;
+  tenantId: number;
   /** When the record becomes public, if the editor scheduled it (else immediately or as before). */
   publishAt: Date | null;
   /** The library images the form's image fields name, by URL (an image kept unchanged may be missing). */
@@ -53,6 +79,10 @@ export type ContentEditor = {
   /** The form field that holds the title (for notices and the trash). */
   titleField: string;
   fields: EditorField[];
+  /** Checks across fields, reported at the named field. */
+  validate?(values: EditorValues): EditorProblem[];
+  /** Records with a value here belong to another record and are edited with it: lists show only the others. */
+  parentColumn?: string;
   load(db: Kysely<any>, id: number): Promise<LoadedRecord | null>;
   /** Writes the record through the module's own validation; runs inside the studio's transaction. Returns the id. */
   save(db: Kysely<any>, caller: AccountPrincipal, values: EditorValues, ctx: SaveContext): Promise<number>;

@@ -7,6 +7,7 @@ import { eventTypeDefs } from './schema.ts';
 import { eventResolvers } from './resolvers.ts';
 import { EXPAND_JOB, HORIZON_JOB, expandRecurrenceJob, extendHorizonJob } from './occurrences.ts';
 import { seedEvents } from './seed.ts';
+import { eventEditor } from './studio/event-editor.ts';
 
 registerRecordType('EventRecord', { module: 'events', table: 'event_records', ownedByDataProvider: true, hasVisibility: true, hasExternalId: true });
 registerSearchable({ recordType: 'event_record', module: 'events', table: 'event_records', publicCondition: 'visible' });
@@ -21,4 +22,5 @@ export const eventsModule: ModuleManifest = {
   jobs: { [EXPAND_JOB]: expandRecurrenceJob, [HORIZON_JOB]: extendHorizonJob },
   routes: eventCalendarFileRoutes,
   seed: seedEvents,
+  editors: [eventEditor],
 };

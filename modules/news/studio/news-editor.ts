@@ -1,23 +1,11 @@
 import type { Kysely } from 'kysely';
-import type { ContentEditor, EditorImage, EditorValues } from '../../../core/registry/content-editor.ts';
-import type { ContentBlock, MediaContent } from '../../content-parts/parts.ts';
+import type { ContentEditor, EditorValues } from '../../../core/registry/content-editor.ts';
+import type { ContentBlock } from '../../content-parts/parts.ts';
+import { firstImage, withChosenImage } from '../../content-parts/editor-image.ts';
 import type { CreateNewsItemArgs } from '../news-input.ts';
 import { upsertNewsItem } from '../news-upsert.ts';
 
 const text = (v: unknown) => (typeof v === 'string' ? v : '');
-
-const firstImage = (block: ContentBlock | undefined) => block?.mediaContents?.find((m) => m.contentType === 'image');
-
-/** The block's media with its first image replaced by the chosen one (or removed); other media stay. */
-function withImage(block: ContentBlock | undefined, url: string, images: Map<string, EditorImage>): MediaContent[] {
-  const media = block?.mediaContents ?? [];
-  const current = firstImage(block);
-  if (current && current.sourceUrl?.url === url) return media;
-  const others = media.filter((m) => m !== current);
-  const chosen = images.get(url);
-  if (!chosen) return others;
-  return [{ contentType: 'image', captionText: chosen.alt, copyright: chosen.copyright, width: chosen.width, height: chosen.height, sourceUrl: { url: chosen.url, description: chosen.alt } }, ...others];
-}
 
 /** The stored item as createNewsItem arguments, so a save keeps everything the form does not show. */
 async function storedArgs(db: Kysely<any>, id: number): Promise<(CreateNewsItemArgs & { contentBlocks: ContentBlock[] }) | null> {
@@ -81,7 +69,7 @@ export const newsEditor: ContentEditor = {
       categories: (args.categories ?? []).map((c) => c.name ?? ''),
       intro: text(first?.intro),
       body: text(first?.body),
-      image: text(firstImage(first)?.sourceUrl?.url),
+      image: text(firstImage(first?.mediaContents)?.sourceUrl?.url),
       sourceUrl: text((args.sourceUrl as { url?: string } | null)?.url),
       pushNotification: !!args.pushNotification,
     };
@@ -102,7 +90,7 @@ export const newsEditor: ContentEditor = {
       sourceUrl: text(values.sourceUrl) ? { url: text(values.sourceUrl) } : null,
       pushNotification: values.pushNotification === true,
       publishedAt: ctx.publishAt?.toISOString() ?? stored?.publishedAt ?? null,
-      contentBlocks: [{ ...first, title: text(values.title), intro: text(values.intro) || null, body: text(values.body), mediaContents: withImage(first, text(values.image), ctx.images) }, ...rest],
+      contentBlocks: [{ ...first, title: text(values.title), intro: text(values.intro) || null, body: text(values.body), mediaContents: withChosenImage(first?.mediaContents, text(values.image), ctx.images) }, ...rest],
     };
     return upsertNewsItem(db, caller, args);
   },

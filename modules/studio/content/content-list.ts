@@ -44,6 +44,7 @@ function recordsOf(db: Kysely<any>, editor: ContentEditor, ownProviderId: number
       'e.unpublish_at',
       'e.deleted_at',
     ]);
+  if (editor.parentColumn) q = q.where(sql.ref(`t.${editor.parentColumn}`), 'is', null);
   // Authors work on their own data provider's records only.
   if (ownProviderId !== undefined) q = q.where('t.data_provider_id', ownProviderId === null ? 'is' : '=', ownProviderId);
   return q;

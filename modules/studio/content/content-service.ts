@@ -71,7 +71,7 @@ export async function saveRecord(db: Kysely<any>, editor: ContentEditor, actor: 
       return { ok: false, reason: 'forbidden' };
     }
     const caller = req.id === null ? { ...actor.principal, dataProviderId: req.dataProviderId } : actor.principal;
-    const id = await editor.save(trx, caller, req.values, { id: req.id, publishAt: req.status === 'published' ? req.publishAt : null, images: req.images });
+    const id = await editor.save(trx, caller, req.values, { id: req.id, tenantId: actor.tenantId, publishAt: req.status === 'published' ? req.publishAt : null, images: req.images });
     const ref = refOf(editor, id);
     if (req.id === null) await lockState(trx, ref);
     const state = await writeState(trx, ref, { status: req.status, publishAt: req.publishAt, unpublishAt: req.unpublishAt, by: actor.label });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { RoutePlugin } from '../../../core/registry/manifest.ts';
 import type { ContentEditor } from '../../../core/registry/content-editor.ts';
 import type { Tenant } from '../../../core/tenancy/tenant.ts';
+import { AppError } from '../../../core/errors.ts';
 import { readCookie } from '../../../core/auth/cookies.ts';
 import { SESSION_COOKIE, csrfMatches, type SessionInfo } from '../../../core/auth/sessions.ts';
 import { fillText } from '../../web-app/client/i18n.ts';
@@ -198,12 +199,20 @@ export const contentRoutes: RoutePlugin = (app, scopeOf, services) => {
     const images = new Map(library.map((i) => [i.url, i]));
     const { values, errors } = validateValues(editor.fields, raw, { categories: await categoryNames(scopeDb), images: new Set([...images.keys(), ...storedImages]) }, lang);
     Object.assign(errors, timeErrors);
+    for (const problem of editor.validate?.(values) ?? []) errors[problem.field] ??= problem.message[lang];
     if (recordId === null && form.providerId !== null && !(await scopeDb.selectFrom('data_providers').select('id').where('id', '=', form.providerId).executeTakeFirst())) {
       errors._provider = t.notAllowed;
     }
     if (Object.keys(errors).length) return sendContentForm(req, reply, 400, scopeDb, editor, writerSession, { ...form, values }, { errors, storedImages });
 
-    const outcome = await saveRecord(scopeDb, editor, actorOf(req, writerSession), { id: recordId, expectedVersion: controls._version, values, ...publication, dataProviderId: form.providerId, images });
+    let outcome;
+    try {
+      outcome = await saveRecord(scopeDb, editor, actorOf(req, writerSession), { id: recordId, expectedVersion: controls._version, values, ...publication, dataProviderId: form.providerId, images });
+    } catch (err) {
+      // The module's own checks (shared with its API) refused the values: nothing was written.
+      if (err instanceof AppError && err.code === 'VALIDATION') return sendContentForm(req, reply, 400, scopeDb, editor, writerSession, { ...form, values }, { problem: err.message, storedImages });
+      throw err;
+    }
     if (outcome.ok) return reply.code(303).header('location', `/studio/inhalte/${editor.slug}/${outcome.value.id}?gespeichert`).send();
     if (outcome.reason === 'conflict') {
       // Shown again with the current version: saving once more is a conscious overwrite.

@@ -1,10 +1,22 @@
-import { useTexts } from '../../../web-app/client/i18n.ts';
-import type { ContentEditor, EditorValues } from '../../../../core/registry/content-editor.ts';
+import { useLang, useTexts } from '../../../web-app/client/i18n.ts';
+import type { ContentEditor, EditorField, EditorValues } from '../../../../core/registry/content-editor.ts';
+import type { LocalizedText } from '../../../../core/registry/manifest.ts';
 import type { EditorialStatus } from '../../content/editorial-state.ts';
 import type { FieldErrors } from '../../content/form-values.ts';
 import { contentTexts } from '../../content/content-texts.ts';
 import { studioTexts } from '../studio-texts.ts';
 import { FieldInput } from './field-input.tsx';
+
+/** Consecutive fields with the same group form one fieldset; fields without a group stand alone. */
+function fieldGroups(fields: EditorField[]): { group: LocalizedText | undefined; fields: EditorField[] }[] {
+  const out: { group: LocalizedText | undefined; fields: EditorField[] }[] = [];
+  for (const f of fields) {
+    const last = out[out.length - 1];
+    if (last && last.group === f.group) last.fields.push(f);
+    else out.push({ group: f.group, fields: [f] });
+  }
+  return out;
+}
 
 export type EditorialFields = { status: EditorialStatus; publishAt: string; unpublishAt: string };
 
@@ -36,6 +48,7 @@ export type ContentFormPageProps = {
 export function ContentFormPage(p: ContentFormPageProps) {
   const t = useTexts(contentTexts);
   const st = useTexts(studioTexts);
+  const lang = useLang();
   const base = `/studio/inhalte/${p.editor.slug}`;
   const action = p.recordId === null ? `${base}/neu` : `${base}/${p.recordId}`;
   const fieldErrors = Object.entries(p.errors);
@@ -120,9 +133,17 @@ export function ContentFormPage(p: ContentFormPageProps) {
               </select>
             </p>
           )}
-          {p.editor.fields.map((f) => (
-            <FieldInput key={f.name} field={f} value={p.values[f.name]} error={p.errors[f.name]} categories={p.categories} images={p.images} />
-          ))}
+          {fieldGroups(p.editor.fields).map(({ group, fields }, i) => {
+            const inputs = fields.map((f) => <FieldInput key={f.name} field={f} value={p.values[f.name]} error={p.errors[f.name]} categories={p.categories} images={p.images} />);
+            return group ? (
+              <fieldset key={i}>
+                <legend>{group[lang]}</legend>
+                {inputs}
+              </fieldset>
+            ) : (
+              inputs
+            );
+          })}
           <fieldset>
             <legend>{t.publication}</legend>
             <p class="field field-checkbox">

@@ -39,8 +39,34 @@ export function FieldInput({ field, value, error, categories, images }: FieldInp
       </p>
     );
   }
+  if (field.kind === 'choices') {
+    const chosen = Array.isArray(value) ? value : [];
+    return (
+      <fieldset class="field choices" aria-describedby={described}>
+        <legend>{field.label[lang]}</legend>
+        {(field.options ?? []).map((o) => (
+          <span class="choice" key={o.value}>
+            <input type="checkbox" id={`${id}-${o.value}`} name={field.name} value={o.value} checked={chosen.includes(o.value)} />
+            <label for={`${id}-${o.value}`}>{o.label[lang]}</label>
+          </span>
+        ))}
+        {extra}
+      </fieldset>
+    );
+  }
   let control;
-  if (field.kind === 'textarea') control = <textarea {...common} rows={3} value={text} />;
+  if (field.kind === 'select') {
+    control = (
+      <select {...common}>
+        {!field.required && <option value="">–</option>}
+        {(field.options ?? []).map((o) => (
+          <option key={o.value} value={o.value} selected={o.value === text}>
+            {o.label[lang]}
+          </option>
+        ))}
+      </select>
+    );
+  } else if (field.kind === 'textarea') control = <textarea {...common} rows={3} value={text} />;
   else if (field.kind === 'richtext') control = <textarea {...common} rows={12} value={text} data-richtext="" />;
   else if (field.kind === 'categories') {
     const chosen = Array.isArray(value) ? value : [];
@@ -65,6 +91,9 @@ export function FieldInput({ field, value, error, categories, images }: FieldInp
       </select>
     );
   } else if (field.kind === 'datetime') control = <input {...common} type="datetime-local" value={text} />;
+  else if (field.kind === 'date') control = <input {...common} type="date" value={text} />;
+  else if (field.kind === 'time') control = <input {...common} type="time" value={text} />;
+  else if (field.kind === 'number') control = <input {...common} type="number" inputMode="numeric" min={field.min} max={field.max} step={1} value={text} />;
   else if (field.kind === 'url') control = <input {...common} type="url" value={text} maxLength={field.maxLength} />;
   else control = <input {...common} type="text" value={text} maxLength={field.maxLength} />;
   return (
