@@ -1,3 +1,4 @@
+import { genericItemEditor } from './studio/generic-item-editor.ts';
 import type { ModuleManifest } from '../../core/registry/manifest.ts';
 import { registerRecordType } from '../content-parts/record-types.ts';
 import { registerSearchable } from '../content-parts/searchables.ts';
@@ -26,4 +27,5 @@ export const genericItemsModule: ModuleManifest = {
   graphql: { typeDefs: genericItemsTypeDefs, resolvers: genericItemsResolvers },
   jobs: { [RELEASE_JOB]: releaseGenericItem, [NOTIFY_MESSAGE_JOB]: notifyGenericItemMessage },
   seed: seedGenericItems,
+  editors: [genericItemEditor],
 };

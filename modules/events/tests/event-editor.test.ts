@@ -1,7 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestPlatform, BB, type TestPlatform } from '../../../test/harness.ts';
-import { hiddenField, studioClient } from '../../studio/tests/studio-client.ts';
+import { studioClient } from '../../studio/tests/studio-client.ts';
+import { assertRoundTrip } from '../../studio/tests/editor-round-trip.ts';
 import { berlinDate } from '../../../lib/berlin-time.ts';
 import { eventEditor } from '../studio/event-editor.ts';
 
@@ -71,19 +72,6 @@ describe('studio editor for events', () => {
       const size = JSON.stringify([e.priceInformations, e.contacts, e.mediaContents, e.tagList, e.dates]).length;
       if (size > richest.size) richest = { id: r.id, size };
     }
-    const admin = await p.token('bad-belzig-admin');
-    const before = (await p.gql(BB, FULL, { id: richest.id }, admin)).body.data.eventRecord;
-    const page = await c.get(`${EVENTS}/${richest.id}`, editor.cookie);
-    assert.equal(page.statusCode, 200);
-    // Sent back exactly as the form shows it, with a new title.
-    const shown = (await eventEditor.load(p.database.forTenant(p.tenants.get('bad-belzig')!.id), richest.id))!.values;
-    const fields = Object.fromEntries(
-      Object.entries(shown).flatMap(([k, v]) => (v === true ? [[k, 'on']] : v === false ? [] : [[k, k === 'title' ? `${before.title} (neu)` : v]])),
-    ) as Record<string, string | string[]>;
-    const saved = await c.post(`${EVENTS}/${richest.id}`, base(editor.csrf, { ...fields, _version: hiddenField(page.body, '_version') }), editor.cookie);
-    assert.equal(saved.statusCode, 303, saved.body);
-    const after = (await p.gql(BB, FULL, { id: richest.id }, admin)).body.data.eventRecord;
-    assert.equal(after.title, `${before.title} (neu)`);
-    assert.deepEqual({ ...after, title: before.title }, before);
+    await assertRoundTrip(p, c, { editor: eventEditor, id: richest.id, session: editor, tenantSlug: 'bad-belzig', host: BB, query: FULL, token: await p.token('bad-belzig-admin') });
   });
 });

@@ -79,6 +79,8 @@ export const newsEditor: ContentEditor = {
   async save(db, caller, values, ctx) {
     const stored = ctx.id === null ? null : await storedArgs(db, ctx.id);
     const [first, ...rest] = stored?.contentBlocks ?? [];
+    const sourceUrl = text(values.sourceUrl).trim();
+    const storedSource = stored?.sourceUrl as { url?: string; description?: string | null } | null | undefined;
     const args: CreateNewsItemArgs = {
       ...stored,
       id: ctx.id,
@@ -87,10 +89,11 @@ export const newsEditor: ContentEditor = {
       title: text(values.title),
       author: text(values.author) || null,
       categories: (values.categories as string[]).map((name) => ({ name })),
-      sourceUrl: text(values.sourceUrl) ? { url: text(values.sourceUrl) } : null,
+      sourceUrl: sourceUrl ? { ...(storedSource?.url === sourceUrl ? storedSource : {}), url: sourceUrl } : null,
       pushNotification: values.pushNotification === true,
       publishedAt: ctx.publishAt?.toISOString() ?? stored?.publishedAt ?? null,
-      contentBlocks: [{ ...first, title: text(values.title), intro: text(values.intro) || null, body: text(values.body), mediaContents: withChosenImage(first?.mediaContents, text(values.image), ctx.images) }, ...rest],
+      // A block titled like the item follows the item's title; a block with its own title keeps it.
+      contentBlocks: [{ ...first, title: !first || first.title === stored?.title ? text(values.title) : first.title, intro: text(values.intro) || null, body: text(values.body), mediaContents: withChosenImage(first?.mediaContents, text(values.image), ctx.images) }, ...rest],
     };
     return upsertNewsItem(db, caller, args);
   },

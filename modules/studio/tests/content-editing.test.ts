@@ -6,6 +6,8 @@ import { berlinDateTimeLocal } from '../../../lib/berlin-time.ts';
 import { hiddenField, studioClient, type Res } from './studio-client.ts';
 import { storeUpload } from '../../media/media-library.ts';
 import { smallPng } from '../../media/tests/sample-files.ts';
+import { assertRoundTrip } from './editor-round-trip.ts';
+import { newsEditor } from '../../news/studio/news-editor.ts';
 
 const NEWS = '/studio/inhalte/nachrichten';
 const DETAIL = `query($id: ID!) { newsItem(id: $id) { id title contentBlocks { intro body } categories { name } } }`;
@@ -268,5 +270,15 @@ describe('studio content editing (news)', () => {
     assert.equal(saved.statusCode, 303, saved.body);
     const after = (await row(seeded.id)).content_blocks[0].mediaContents;
     assert.deepEqual(after.map((m: any) => m.sourceUrl?.url), before.map((m: any) => m.sourceUrl?.url));
+  });
+
+  it('edits an imported news item without losing anything the form does not show', async () => {
+    const FULL = `query($id: ID!) { newsItem(id: $id) { title author publishedAt showPublishDate fullVersion charactersToBeShown newsType payload
+      sourceUrl { url description } address { street city } categories { name }
+      contentBlocks { title intro body mediaContents { contentType captionText copyright sourceUrl { url } } } } }`;
+    const seeded = await p.database.system.selectFrom('news_items as n').innerJoin('tenants as t', 't.id', 'n.tenant_id').select('n.id').where('t.slug', '=', 'bad-belzig').where('n.payload', 'is not', null).orderBy('n.id').executeTakeFirst();
+    const id = seeded?.id ?? (await p.database.system.selectFrom('news_items').select('id').orderBy('id').executeTakeFirstOrThrow()).id;
+    const admin = await sessionOf('redaktion@bad-belzig.demo', 'demo-studio-admin');
+    await assertRoundTrip(p, c, { editor: newsEditor, id, session: admin, tenantSlug: 'bad-belzig', host: BB, query: FULL, token: await p.token('bad-belzig-admin') });
   });
 });
