@@ -16,13 +16,17 @@ export type EditorFieldKind =
   | 'date'
   | 'time'
   | 'number'
+  /** An amount of money ("3,50"); stored as "3.50". */
+  | 'decimal'
   | 'checkbox'
   /** One of `options`. */
   | 'select'
   /** Any of `options`, as checkboxes (weekdays of a rule …). */
   | 'choices'
   | 'categories'
-  | 'image';
+  | 'image'
+  /** A table of rows with `columns` (opening hours, prices …); the form offers empty rows to add. */
+  | 'rows';
 
 export type EditorField = {
   name: string;
@@ -34,6 +38,9 @@ export type EditorField = {
   maxLength?: number;
   /** For select and choices. */
   options?: { value: string; label: LocalizedText }[];
+  /** For rows: the columns (simple kinds only) and how many empty rows the form offers. */
+  columns?: EditorField[];
+  extraRows?: number;
   /** For numbers (whole numbers only). */
   min?: number;
   max?: number;
@@ -44,8 +51,9 @@ export type EditorField = {
 /** A rule across fields that the form checks before saving (the module's own checks still apply). */
 export type EditorProblem = { field: string; message: LocalizedText };
 
-/** A field's value as a form carries it: text, a list (categories) or a switch. An image is its URL. */
-export type EditorValue = string | string[] | boolean;
+/** A field's value as a form carries it: text, a list (categories), a switch or rows. An image is its URL. */
+export type EditorRow = Record<string, string | boolean>;
+export type EditorValue = string | string[] | boolean | EditorRow[];
 export type EditorValues = Record<string, EditorValue>;
 
 export type LoadedRecord = {

@@ -1,3 +1,4 @@
+import { placeEditor } from './studio/place-editor.ts';
 import type { ModuleManifest } from '../../core/registry/manifest.ts';
 import { registerRecordType } from '../content-parts/record-types.ts';
 import { registerSearchable } from '../content-parts/searchables.ts';
@@ -19,4 +20,5 @@ export const placesModule: ModuleManifest = {
   migrations: placesMigrations,
   graphql: { typeDefs: placesTypeDefs, resolvers: placesResolvers },
   seed: seedPlaces,
+  editors: [placeEditor],
 };

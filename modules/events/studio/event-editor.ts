@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ContentEditor, EditorProblem, EditorValues } from '../../../core/registry/content-editor.ts';
 import type { Address, FixedDate, MediaContent, WebUrl } from '../../content-parts/parts.ts';
-import { firstImage, withChosenImage } from '../../content-parts/editor-image.ts';
+import { firstImage, withChosenImage, withFirstUrl } from '../../content-parts/editor-parts.ts';
 import type { CreateEventRecordArgs } from '../event-input.ts';
 import { upsertEventRecord } from '../event-upsert.ts';
 
@@ -146,7 +146,6 @@ export const eventEditor: ContentEditor = {
     const e = ctx.id === null ? null : await stored(db, ctx.id);
     const [first, ...laterDates] = e?.dates ?? [];
     const [address, ...otherAddresses] = e?.addresses ?? [];
-    const [, ...otherUrls] = e?.urls ?? [];
     const recurring = v.recurring === true;
     const hasPlace = [v.street, v.zip, v.city].some((x) => text(x).trim());
     const args: CreateEventRecordArgs = {
@@ -165,7 +164,7 @@ export const eventEditor: ContentEditor = {
       location: orNull(v.locationName) || e?.location ? { ...(e?.location as object | null), name: orNull(v.locationName) } : null,
       addresses: hasPlace || address ? [{ ...address, street: orNull(v.street), zip: orNull(v.zip), city: orNull(v.city) }, ...otherAddresses] : otherAddresses,
       organizer: orNull(v.organizer) ? { ...(e?.organizer as object | null), name: text(v.organizer).trim() } : null,
-      urls: orNull(v.url) ? [{ url: text(v.url).trim(), description: null }, ...otherUrls] : otherUrls,
+      urls: withFirstUrl(e?.urls, text(v.url)),
     };
     // The studio's own transaction: occurrences are expanded in it, so the event is listed right after the save.
     return (await upsertEventRecord(db, caller, ctx.tenantId, args, { expandInline: true })).id;

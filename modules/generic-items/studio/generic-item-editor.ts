@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ContentEditor, EditorProblem, EditorValues } from '../../../core/registry/content-editor.ts';
 import type { ContentBlock, FixedDate, MediaContent, WebUrl } from '../../content-parts/parts.ts';
-import { firstImage, withChosenImage } from '../../content-parts/editor-image.ts';
+import { firstImage, withChosenImage, withFirstUrl } from '../../content-parts/editor-parts.ts';
 import type { CreateGenericItemArgs } from '../generic-item-input.ts';
 import { upsertGenericItem } from '../generic-item-upsert.ts';
 
@@ -108,7 +108,6 @@ export const genericItemEditor: ContentEditor = {
     const g = ctx.id === null ? null : await stored(db, ctx.id);
     const [block, ...otherBlocks] = g?.contentBlocks ?? [];
     const [date, ...otherDates] = g?.dates ?? [];
-    const [, ...otherUrls] = g?.webUrls ?? [];
     const hasPeriod = !!(orNull(v.dateStart) || orNull(v.dateEnd));
     const args: CreateGenericItemArgs = {
       ...g,
@@ -122,7 +121,7 @@ export const genericItemEditor: ContentEditor = {
       contentBlocks: orNull(v.body) || block ? [{ ...block, title: block ? block.title : text(v.title), body: orNull(v.body) }, ...otherBlocks] : otherBlocks,
       mediaContents: withChosenImage(g?.mediaContents, text(v.image), ctx.images),
       dates: hasPeriod ? [{ ...date, dateStart: text(v.dateStart), dateEnd: text(v.dateEnd) }, ...otherDates] : otherDates,
-      webUrls: orNull(v.webUrl) ? [{ url: text(v.webUrl).trim(), description: null }, ...otherUrls] : otherUrls,
+      webUrls: withFirstUrl(g?.webUrls, text(v.webUrl)),
       publishedAt: ctx.publishAt?.toISOString() ?? g?.publishedAt ?? null,
     };
     return upsertGenericItem(db, caller, args);

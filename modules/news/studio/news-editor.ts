@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ContentEditor, EditorValues } from '../../../core/registry/content-editor.ts';
-import type { ContentBlock } from '../../content-parts/parts.ts';
-import { firstImage, withChosenImage } from '../../content-parts/editor-image.ts';
+import type { ContentBlock, WebUrl } from '../../content-parts/parts.ts';
+import { firstImage, withChosenImage, withFirstUrl } from '../../content-parts/editor-parts.ts';
 import type { CreateNewsItemArgs } from '../news-input.ts';
 import { upsertNewsItem } from '../news-upsert.ts';
 
@@ -79,8 +79,6 @@ export const newsEditor: ContentEditor = {
   async save(db, caller, values, ctx) {
     const stored = ctx.id === null ? null : await storedArgs(db, ctx.id);
     const [first, ...rest] = stored?.contentBlocks ?? [];
-    const sourceUrl = text(values.sourceUrl).trim();
-    const storedSource = stored?.sourceUrl as { url?: string; description?: string | null } | null | undefined;
     const args: CreateNewsItemArgs = {
       ...stored,
       id: ctx.id,
@@ -89,7 +87,7 @@ export const newsEditor: ContentEditor = {
       title: text(values.title),
       author: text(values.author) || null,
       categories: (values.categories as string[]).map((name) => ({ name })),
-      sourceUrl: sourceUrl ? { ...(storedSource?.url === sourceUrl ? storedSource : {}), url: sourceUrl } : null,
+      sourceUrl: withFirstUrl(stored?.sourceUrl ? [stored.sourceUrl as WebUrl] : [], text(values.sourceUrl))[0] ?? null,
       pushNotification: values.pushNotification === true,
       publishedAt: ctx.publishAt?.toISOString() ?? stored?.publishedAt ?? null,
       // A block titled like the item follows the item's title; a block with its own title keeps it.

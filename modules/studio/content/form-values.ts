@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { EditorField, EditorValue, EditorValues } from '../../../core/registry/content-editor.ts';
+import type { EditorField, EditorRow, EditorValue, EditorValues } from '../../../core/registry/content-editor.ts';
 import type { Lang } from '../../web-app/client/i18n.ts';
 import { fillText } from '../../web-app/client/i18n.ts';
 import { sanitizeRichText } from '../../../lib/sanitize.ts';
@@ -8,7 +8,10 @@ import { calendarDate } from '../../content-parts/parts.ts';
 import { contentTexts } from './content-texts.ts';
 
 /** Default length limits per kind; a field may set its own. */
-const MAX: Record<string, number> = { text: 200, textarea: 2000, richtext: 100_000, url: 2000, datetime: 40, date: 20, time: 10, number: 12, select: 100 };
+/** Rows a rows field can carry. */
+export const MAX_ROWS = 50;
+
+const MAX: Record<string, number> = { text: 200, textarea: 2000, richtext: 100_000, url: 2000, datetime: 40, date: 20, time: 10, number: 12, select: 100, decimal: 12 };
 
 export type FieldErrors = Record<string, string>;
 
@@ -28,55 +31,97 @@ function isoDay(s: string): string | null {
 
 const plainText = (html: string) => html.replace(/<[^>]*>/g, '').replace(/&nbsp;/g, ' ').trim();
 
+/** One sent value of a field, as the person typed it. */
+function rawValue(f: EditorField, v: unknown): EditorValue {
+  if (f.kind === 'checkbox') return v === 'on' || v === 'true' || v === true;
+  if (f.kind === 'categories' || f.kind === 'choices') return asList(v).slice(0, 100);
+  return asText(v).slice(0, (f.maxLength ?? MAX[f.kind] ?? 200) * 2);
+}
+
+/** Rows arrive as "<field>.<row>.<column>"; rows left completely empty are dropped. */
+function rawRows(f: EditorField, body: Record<string, unknown>): EditorRow[] {
+  const rows: EditorRow[] = [];
+  for (let i = 0; i < MAX_ROWS; i++) {
+    const row: EditorRow = {};
+    for (const col of f.columns ?? []) row[col.name] = rawValue(col, body[`${f.name}.${i}.${col.name}`]) as string | boolean;
+    if ((f.columns ?? []).some((col) => col.kind !== 'checkbox' && String(row[col.name] ?? '').trim() !== '')) rows.push(row);
+  }
+  return rows;
+}
+
 /** Reads the sent form into values of the editor's fields, keeping what the person typed for a re-shown form. */
 export function rawValues(fields: EditorField[], body: Record<string, unknown>): EditorValues {
-  const out: EditorValues = {};
-  for (const f of fields) {
-    const v = body[f.name];
-    out[f.name] = f.kind === 'checkbox' ? v === 'on' || v === 'true' || v === true : f.kind === 'categories' || f.kind === 'choices' ? asList(v).slice(0, 100) : asText(v).slice(0, (f.maxLength ?? MAX[f.kind] ?? 200) * 2);
+  return Object.fromEntries(fields.map((f) => [f.name, f.kind === 'rows' ? rawRows(f, body) : rawValue(f, body[f.name])]));
+}
+
+type Checked = { value: EditorValue; error?: string };
+
+/** Checks one value of a field (or of a column of rows) and cleans it. */
+function checkValue(f: EditorField, v: EditorValue, label: string, choices: FieldChoices, t: ReturnType<typeof contentTexts>): Checked {
+  if (f.kind === 'checkbox') return { value: v === true };
+  if (f.kind === 'categories' || f.kind === 'choices') {
+    const list = Array.isArray(v) ? (v as string[]) : [];
+    const allowed = f.kind === 'categories' ? choices.categories : (f.options ?? []).map((o) => o.value);
+    if (list.some((name) => !allowed.includes(name))) return { value: list, error: fillText(f.kind === 'categories' ? t.unknownCategory : t.unknownOption, { label }) };
+    if (f.required && !list.length) return { value: list, error: fillText(t.required, { label }) };
+    return { value: list };
   }
-  return out;
+  let text = String(v).trim();
+  if (f.kind === 'richtext') text = sanitizeRichText(text);
+  const fail = (message: string): Checked => ({ value: text, error: fillText(message, { label, max: f.maxLength ?? MAX[f.kind] ?? 200, min: f.min ?? '' }) });
+  if (f.required && (f.kind === 'richtext' ? plainText(text) : text) === '') return fail(t.required);
+  if (text.length > (f.maxLength ?? MAX[f.kind] ?? 200)) return fail(t.tooLong);
+  if (!text) return { value: text };
+  switch (f.kind) {
+    case 'url':
+      return z.url({ protocol: /^https?$/ }).safeParse(text).success ? { value: text } : fail(t.badUrl);
+    case 'datetime':
+      return parseLenientDateTime(text) ? { value: text } : fail(t.badDate);
+    case 'image':
+      return choices.images.has(text) ? { value: text } : fail(t.badImage);
+    case 'date': {
+      const day = isoDay(text);
+      return day ? { value: day } : fail(t.badDay);
+    }
+    case 'time':
+      return /^([01]\d|2[0-3]):[0-5]\d$/.test(text) ? { value: text } : fail(t.badTime);
+    case 'number':
+      return /^-?\d+$/.test(text) && Number(text) >= (f.min ?? -1e9) && Number(text) <= (f.max ?? 1e9) ? { value: text } : { value: text, error: fillText(t.badNumber, { label, min: f.min ?? '', max: f.max ?? '' }) };
+    case 'decimal':
+      return /^\d{1,7}([.,]\d{1,2})?$/.test(text) ? { value: text.replace(',', '.') } : fail(t.badAmount);
+    case 'select':
+      return (f.options ?? []).some((o) => o.value === text) ? { value: text } : fail(t.unknownOption);
+    default:
+      return { value: text };
+  }
 }
 
 /**
  * Checks every field, with messages in the person's language; rich text is sanitised here, on
- * the server, whatever the browser sent. Returns the cleaned values or the errors per field.
+ * the server, whatever the browser sent. Returns the cleaned values or the errors per field
+ * (a cell of rows reports as "<field>.<row>.<column>").
  */
 export function validateValues(fields: EditorField[], raw: EditorValues, choices: FieldChoices, lang: Lang): { values: EditorValues; errors: FieldErrors } {
   const t = contentTexts(lang);
   const values: EditorValues = {};
   const errors: FieldErrors = {};
   for (const f of fields) {
-    const label = f.label[lang];
-    const v: EditorValue = raw[f.name] ?? '';
-    if (f.kind === 'checkbox') {
-      values[f.name] = v === true;
+    if (f.kind !== 'rows') {
+      const checked = checkValue(f, raw[f.name] ?? '', f.label[lang], choices, t);
+      values[f.name] = checked.value;
+      if (checked.error) errors[f.name] = checked.error;
       continue;
     }
-    if (f.kind === 'categories' || f.kind === 'choices') {
-      const list = Array.isArray(v) ? v : [];
-      const allowed = f.kind === 'categories' ? choices.categories : (f.options ?? []).map((o) => o.value);
-      if (list.some((name) => !allowed.includes(name))) errors[f.name] = fillText(f.kind === 'categories' ? t.unknownCategory : t.unknownOption, { label });
-      else if (f.required && !list.length) errors[f.name] = fillText(t.required, { label });
-      values[f.name] = list;
-      continue;
-    }
-    let text = String(v).trim();
-    if (f.kind === 'richtext') text = sanitizeRichText(text);
-    values[f.name] = text;
-    const max = f.maxLength ?? MAX[f.kind] ?? 200;
-    if (f.required && (f.kind === 'richtext' ? plainText(text) : text) === '') errors[f.name] = fillText(t.required, { label });
-    else if (text.length > max) errors[f.name] = fillText(t.tooLong, { label, max });
-    else if (text && f.kind === 'url' && !z.url({ protocol: /^https?$/ }).safeParse(text).success) errors[f.name] = fillText(t.badUrl, { label });
-    else if (text && f.kind === 'datetime' && !parseLenientDateTime(text)) errors[f.name] = fillText(t.badDate, { label });
-    else if (text && f.kind === 'image' && !choices.images.has(text)) errors[f.name] = fillText(t.badImage, { label });
-    else if (text && f.kind === 'date') {
-      const day = isoDay(text);
-      if (day) values[f.name] = day;
-      else errors[f.name] = fillText(t.badDay, { label });
-    } else if (text && f.kind === 'time' && !/^([01]\d|2[0-3]):[0-5]\d$/.test(text)) errors[f.name] = fillText(t.badTime, { label });
-    else if (text && f.kind === 'number' && !(/^-?\d+$/.test(text) && Number(text) >= (f.min ?? -1e9) && Number(text) <= (f.max ?? 1e9))) errors[f.name] = fillText(t.badNumber, { label, min: f.min ?? '', max: f.max ?? '' });
-    else if (text && f.kind === 'select' && !(f.options ?? []).some((o) => o.value === text)) errors[f.name] = fillText(t.unknownOption, { label });
+    const rows = Array.isArray(raw[f.name]) ? (raw[f.name] as EditorRow[]) : [];
+    values[f.name] = rows.map((row, i) => {
+      const clean: EditorRow = {};
+      for (const col of f.columns ?? []) {
+        const checked = checkValue(col, row[col.name] ?? '', fillText(t.cell, { field: f.label[lang], row: i + 1, column: col.label[lang] }), choices, t);
+        clean[col.name] = checked.value as string | boolean;
+        if (checked.error) errors[`${f.name}.${i}.${col.name}`] = checked.error;
+      }
+      return clean;
+    });
   }
   return { values, errors };
 }

@@ -134,7 +134,7 @@ export function ContentFormPage(p: ContentFormPageProps) {
             </p>
           )}
           {fieldGroups(p.editor.fields).map(({ group, fields }, i) => {
-            const inputs = fields.map((f) => <FieldInput key={f.name} field={f} value={p.values[f.name]} error={p.errors[f.name]} categories={p.categories} images={p.images} />);
+            const inputs = fields.map((f) => <FieldInput key={f.name} field={f} value={p.values[f.name]} error={p.errors[f.name]} errors={p.errors} categories={p.categories} images={p.images} />);
             return group ? (
               <fieldset key={i}>
                 <legend>{group[lang]}</legend>

@@ -1,11 +1,13 @@
-import type { EditorField, EditorValue } from '../../../../core/registry/content-editor.ts';
+import type { EditorField, EditorRow, EditorValue } from '../../../../core/registry/content-editor.ts';
+import { RowsInput } from './rows-input.tsx';
 import { useLang } from '../../../web-app/client/i18n.ts';
 
-export type FieldInputProps = { field: EditorField; value: EditorValue | undefined; error?: string; categories: string[]; images: { url: string; label: string }[] };
+export type FieldInputProps = { field: EditorField; value: EditorValue | undefined; error?: string; errors?: Record<string, string>; categories: string[]; images: { url: string; label: string }[] };
 
 /** One form field with its label, hint and error, all tied to the control for screen readers. */
-export function FieldInput({ field, value, error, categories, images }: FieldInputProps) {
+export function FieldInput({ field, value, error, errors, categories, images }: FieldInputProps) {
   const lang = useLang();
+  if (field.kind === 'rows') return <RowsInput field={field} rows={Array.isArray(value) ? (value as EditorRow[]) : []} errors={errors ?? {}} />;
   const id = `f-${field.name}`;
   const described = [field.hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
   const common = { id, name: field.name, 'aria-describedby': described, 'aria-invalid': error ? ('true' as const) : undefined, required: field.required };
@@ -40,7 +42,7 @@ export function FieldInput({ field, value, error, categories, images }: FieldInp
     );
   }
   if (field.kind === 'choices') {
-    const chosen = Array.isArray(value) ? value : [];
+    const chosen = Array.isArray(value) ? (value as string[]) : [];
     return (
       <fieldset class="field choices" aria-describedby={described}>
         <legend>{field.label[lang]}</legend>
@@ -69,7 +71,7 @@ export function FieldInput({ field, value, error, categories, images }: FieldInp
   } else if (field.kind === 'textarea') control = <textarea {...common} rows={3} value={text} />;
   else if (field.kind === 'richtext') control = <textarea {...common} rows={12} value={text} data-richtext="" />;
   else if (field.kind === 'categories') {
-    const chosen = Array.isArray(value) ? value : [];
+    const chosen = Array.isArray(value) ? (value as string[]) : [];
     control = (
       <select {...common} multiple size={Math.min(8, Math.max(3, categories.length))}>
         {categories.map((c) => (
@@ -93,6 +95,7 @@ export function FieldInput({ field, value, error, categories, images }: FieldInp
   } else if (field.kind === 'datetime') control = <input {...common} type="datetime-local" value={text} />;
   else if (field.kind === 'date') control = <input {...common} type="date" value={text} />;
   else if (field.kind === 'time') control = <input {...common} type="time" value={text} />;
+  else if (field.kind === 'decimal') control = <input {...common} type="text" inputMode="decimal" value={text} class="short" />;
   else if (field.kind === 'number') control = <input {...common} type="number" inputMode="numeric" min={field.min} max={field.max} step={1} value={text} />;
   else if (field.kind === 'url') control = <input {...common} type="url" value={text} maxLength={field.maxLength} />;
   else control = <input {...common} type="text" value={text} maxLength={field.maxLength} />;

@@ -1,5 +1,7 @@
 import type { EditorImage } from '../../core/registry/content-editor.ts';
-import type { MediaContent } from './parts.ts';
+import type { MediaContent, WebUrl } from './parts.ts';
+
+/* Parts of records as studio forms edit them (see core/registry/content-editor.ts). */
 
 /** The first image of a record's media, the one a studio form shows. */
 export const firstImage = (media: MediaContent[] | undefined) => media?.find((m) => m.contentType === 'image');
@@ -16,4 +18,15 @@ export function withChosenImage(media: MediaContent[] | undefined, url: string, 
   const chosen = images.get(url);
   if (!chosen) return others;
   return [{ contentType: 'image', captionText: chosen.alt, copyright: chosen.copyright, width: chosen.width, height: chosen.height, sourceUrl: { url: chosen.url, description: chosen.alt } }, ...others];
+}
+
+/**
+ * A record's links with the first one set to the URL from a studio form (or removed when empty);
+ * an unchanged URL keeps its description, the other links stay.
+ */
+export function withFirstUrl(urls: WebUrl[] | undefined, url: string): WebUrl[] {
+  const [first, ...others] = urls ?? [];
+  const wanted = url.trim();
+  if (!wanted) return others;
+  return [first?.url === wanted ? first : { url: wanted, description: null }, ...others];
 }
