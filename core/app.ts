@@ -41,6 +41,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     tenant: Tenant;
     scopePromise?: Promise<RequestScope>;
+    /** This request's tenant, caller and database (resolved once, on first use). */
+    scope(): Promise<RequestScope>;
   }
 }
 
@@ -149,6 +151,9 @@ export async function createPlatform(config: Config, manifests: ModuleManifest[]
     }));
     return req.scopePromise;
   };
+  http.decorateRequest('scope', function (this: FastifyRequest) {
+    return scopeOf(this);
+  });
 
   registerOAuthRoute(http, database.system, (req) => req.tenant);
   const schema = assembleSchema(modules, (tenantId) => cache.invalidate(tenantId));

@@ -5,6 +5,7 @@ export const studioTexts = defineTexts({
   de: {
     studio: 'Studio',
     content: 'Inhalte bearbeiten',
+    sections: 'Bereiche des Studios',
     loginTitle: 'Anmelden',
     email: 'E-Mail-Adresse',
     password: 'Passwort',
@@ -82,6 +83,7 @@ export const studioTexts = defineTexts({
   en: {
     studio: 'Studio',
     content: 'Edit content',
+    sections: 'Studio sections',
     loginTitle: 'Log in',
     email: 'E-mail address',
     password: 'Password',

@@ -9,6 +9,7 @@ import { FolderMailer, type Mailer } from '../../../core/mail/mailer.ts';
 import type { Lang } from '../../web-app/client/i18n.ts';
 import { StudioLayout } from '../pages/studio-layout.tsx';
 import { studioCsp, studioDocument } from './studio-document.ts';
+import { studioNav } from './studio-nav.ts';
 
 /** Shared pieces of the studio's server-rendered pages and form handling. */
 export const secure = (req: FastifyRequest) => req.protocol === 'https';
@@ -20,8 +21,15 @@ export const sameOrigin = (req: FastifyRequest) => {
   return !origin || origin === `${req.protocol}://${req.host}`;
 };
 
-export function sendStudioPage(req: FastifyRequest, reply: FastifyReply, status: number, title: string, content: VNode<any>, csrf?: string, scripts: string[] = []) {
-  const page = h(StudioLayout, { tenantName: req.tenant.name, title, csrf }, content);
+/**
+ * Sends a studio page. With a session (csrf given) it carries the navigation of the sections this
+ * account may use, so the UI offers only what the server would allow.
+ */
+export async function sendStudioPage(req: FastifyRequest, reply: FastifyReply, status: number, title: string, content: VNode<any>, csrf?: string, scripts: string[] = []) {
+  const scope = csrf ? await req.scope() : null;
+  const routeExists = (href: string) => req.server.hasRoute({ method: 'GET', url: href });
+  const nav = scope?.principal.kind === 'account' ? studioNav(scope.principal, req.url.split('?')[0]!, langOf(req), routeExists) : [];
+  const page = h(StudioLayout, { tenantName: req.tenant.name, title, csrf, nav }, content);
   return (
     reply
       .code(status)

@@ -15,7 +15,7 @@ describe('audit log and integrations pages in Chromium', () => {
     await page.getByRole('button', { name: 'Anmelden' }).click();
     await page.waitForURL(s.url(BB, '/studio'));
 
-    await page.getByRole('link', { name: 'Integrationen' }).click();
+    await page.getByRole('navigation', { name: 'Bereiche des Studios' }).getByRole('link', { name: 'Integrationen' }).click();
     await page.waitForURL(/\/studio\/integrationen$/);
     await assertNoAxeViolations(page);
     await page.getByLabel('Name').fill('Veranstaltungs-Import');
@@ -26,7 +26,7 @@ describe('audit log and integrations pages in Chromium', () => {
     await assertNoAxeViolations(page);
 
     await page.goto(s.url(BB, '/studio'));
-    await page.getByRole('link', { name: 'Protokoll' }).click();
+    await page.getByRole('navigation', { name: 'Bereiche des Studios' }).getByRole('link', { name: 'Protokoll' }).click();
     await page.waitForURL(/\/studio\/protokoll$/);
     assert.match((await page.locator('main').textContent()) ?? '', /Integration angelegt/);
     await assertNoAxeViolations(page);

@@ -281,4 +281,21 @@ describe('studio content editing (news)', () => {
     const admin = await sessionOf('redaktion@bad-belzig.demo', 'demo-studio-admin');
     await assertRoundTrip(p, c, { editor: newsEditor, id, session: admin, tenantSlug: 'bad-belzig', host: BB, query: FULL, token: await p.token('bad-belzig-admin') });
   });
+
+  it('offers in its navigation only the sections the account may use, marking the current one', async () => {
+    const navOf = async (email: string, password: string, path = '/studio') => {
+      const s = await sessionOf(email, password);
+      const html = (await c.get(path, s.cookie)).body;
+      const nav = /<nav class="studio-nav"[^]*?<\/nav>/.exec(html)?.[0] ?? '';
+      return { links: [...nav.matchAll(/href="([^"]+)"/g)].map((m) => m[1]), current: /href="([^"]+)" aria-current="page"/.exec(nav)?.[1] };
+    };
+    const editor = await navOf('editor@bad-belzig.demo', 'demo-studio-editor', `${NEWS}?sort=title`);
+    assert.ok(editor.links.includes('/studio/inhalte') && !editor.links.includes('/studio/konten'), editor.links.join());
+    assert.equal(editor.current, '/studio/inhalte');
+    const admin = await navOf('redaktion@bad-belzig.demo', 'demo-studio-admin');
+    assert.ok(admin.links.includes('/studio/konten') && admin.links.includes('/studio/protokoll'));
+    assert.equal(admin.current, '/studio');
+    const mod = await navOf('moderation@bad-belzig.demo', 'demo-studio-moderator');
+    assert.ok(!mod.links.includes('/studio/inhalte') && !mod.links.includes('/studio/konten'));
+  });
 });

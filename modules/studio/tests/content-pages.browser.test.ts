@@ -28,7 +28,7 @@ describe('studio content editing in Chromium', () => {
     await page.waitForURL(s.url(BB, '/studio'));
 
     // The image goes into the media library first.
-    await page.getByRole('link', { name: 'Mediathek' }).click();
+    await page.getByRole('navigation', { name: 'Bereiche des Studios' }).getByRole('link', { name: 'Mediathek' }).click();
     await page.locator('input[type=file]').setInputFiles({ name: 'rathaus.png', mimeType: 'image/png', buffer: await smallPng(1200, 800) });
     await page.locator('#media-alt').fill('Das Rathaus am Marktplatz');
     await page.locator('#media-copyright').fill('Stadt Bad Belzig');
@@ -119,7 +119,7 @@ describe('studio content editing in Chromium', () => {
     await page.getByRole('link', { name: 'Zurück zur Liste' }).click();
     await page.getByRole('button', { name: 'In den Papierkorb' }).click();
     await page.getByText('liegt im Papierkorb').waitFor();
-    await page.getByRole('link', { name: 'Papierkorb' }).click();
+    await page.locator('main').getByRole('link', { name: 'Papierkorb' }).click();
     await assertAccessible(page, 'trash');
     await page.getByRole('button', { name: `Wiederherstellen: ${title} (aktualisiert)` }).click();
     await page.getByText('wurde wiederhergestellt').waitFor();

@@ -1,0 +1,30 @@
+import type { AccountPrincipal } from '../../../core/auth/principal.ts';
+import type { Lang } from '../../web-app/client/i18n.ts';
+import { canViewContent } from '../content/content-access.ts';
+
+export type NavItem = { href: string; label: string; current: boolean };
+
+type Entry = { href: string; label: Record<Lang, string>; shown: (p: AccountPrincipal) => boolean };
+
+const admin = (p: AccountPrincipal) => p.platformAdmin || p.role === 'admin';
+const staff = () => true;
+
+/** The studio's sections, each shown only to those the server lets in. */
+const ENTRIES: Entry[] = [
+  { href: '/studio', label: { de: 'Start', en: 'Start' }, shown: staff },
+  { href: '/studio/inhalte', label: { de: 'Inhalte', en: 'Content' }, shown: canViewContent },
+  { href: '/studio/medien', label: { de: 'Mediathek', en: 'Media' }, shown: staff },
+  { href: '/studio/papierkorb', label: { de: 'Papierkorb', en: 'Trash' }, shown: canViewContent },
+  { href: '/studio/einstellungen', label: { de: 'App-Einstellungen', en: 'App settings' }, shown: (p) => admin(p) || p.role === 'editor' },
+  { href: '/studio/konten', label: { de: 'Konten', en: 'Accounts' }, shown: admin },
+  { href: '/studio/integrationen', label: { de: 'Integrationen', en: 'Integrations' }, shown: admin },
+  { href: '/studio/protokoll', label: { de: 'Protokoll', en: 'Audit log' }, shown: admin },
+  { href: '/studio/plattform', label: { de: 'Kommunen', en: 'Municipalities' }, shown: (p) => p.platformAdmin },
+];
+
+/** The navigation for a principal; the section holding `path` is marked current. */
+export function studioNav(p: AccountPrincipal, path: string, lang: Lang, routeExists: (href: string) => boolean): NavItem[] {
+  const visible = ENTRIES.filter((e) => e.shown(p) && routeExists(e.href));
+  const current = visible.filter((e) => path === e.href || path.startsWith(`${e.href}/`)).sort((a, b) => b.href.length - a.href.length)[0];
+  return visible.map((e) => ({ href: e.href, label: e.label[lang], current: e === current }));
+}
