@@ -13,6 +13,7 @@ const usage = `Dorfplatz administration — npm run cli -- <command> [options]
 
   tenant:create  --slug bad-belzig --name "Bad Belzig" [--official-key 120690017017] [--state Brandenburg]
                  [--domain app.bad-belzig.de ...] [--modules news,static-content]   (default: all modules)
+                 writes a starter configuration with the name (as /studio/plattform does)
   tenant:list
   account:create --tenant <slug> --email <e-mail> --role <${ROLES.join('|')}> [--name "…"] [--data-provider <id>]
                  [--platform-admin]

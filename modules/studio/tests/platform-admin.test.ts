@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { startTestPlatform, BB, WB, type TestPlatform } from '../../../test/harness.ts';
+import { startTestPlatform, eventually, BB, WB, type TestPlatform } from '../../../test/harness.ts';
 import { createPlatform, type Platform } from '../../../core/app.ts';
 import { loadConfig } from '../../../core/config.ts';
 import { listAudit } from '../../../core/audit/audit-log.ts';
@@ -13,15 +13,6 @@ const PLATFORM = ['plattform@dorfplatz.demo', 'demo-platform-admin'] as const;
 const NEW_HOST = 'app.musterstadt-havel.de';
 /** publicJsonFile's content arrives as a JSON string (as from the mainserver). */
 const json = (content: unknown) => (typeof content === 'string' ? JSON.parse(content) : content);
-
-async function eventually(check: () => Promise<boolean>, ms = 5000): Promise<boolean> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (await check()) return true;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return false;
-}
 
 describe('platform admins create and edit municipalities (/studio/plattform)', () => {
   let p: TestPlatform;
@@ -156,7 +147,7 @@ describe('platform admins create and edit municipalities (/studio/plattform)', (
     assert.match(home.body, /Willkommen in der App von Musterstadt an der Havel/);
     assert.doesNotMatch(home.body, /Belzig|Wiesenburg/);
     if (other) {
-      assert.ok(await eventually(async () => other!.tenants.get('musterstadt-an-der-havel') !== undefined), 'second process reloaded');
+      assert.ok(await eventually(async () => other!.tenants.get('musterstadt-an-der-havel') !== undefined, 5000), 'second process reloaded');
       const there = await other.http.inject({ method: 'POST', url: '/graphql', headers: { host: NEW_HOST, 'content-type': 'application/json' }, payload: { query: '{ publicJsonFile(name: "globalSettings") { content } }' } });
       assert.equal(json(there.json().data.publicJsonFile.content).sections.headlineNews, 'Aktuelles aus Musterstadt an der Havel');
     }
