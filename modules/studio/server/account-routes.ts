@@ -85,7 +85,7 @@ export async function dataProviders(scope: RequestScope): Promise<{ id: number; 
 }
 
 /** Studio address of the request's own host (scheme and port as the client used them). */
-export const studioBase = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
+const studioBase = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
 
 /**
  * The invitation mail: a set-password link for a new account, a notice for one that has a
