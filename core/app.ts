@@ -13,6 +13,7 @@ import { coreMigrations } from './db/core-migrations.ts';
 import { CONTENT_CHANGED_CHANNEL } from './db/session-context.ts';
 import { TenantDirectory, TENANTS_CHANGED_CHANNEL } from './tenancy/tenant-directory.ts';
 import type { Tenant } from './tenancy/tenant.ts';
+import { TenantAdministration } from './tenancy/tenant-administration.ts';
 import { TokenVerifier } from './auth/token-verifier.ts';
 import { SessionStore, SESSION_COOKIE, csrfMatches } from './auth/sessions.ts';
 import { readCookie } from './auth/cookies.ts';
@@ -123,6 +124,8 @@ export async function createPlatform(config: Config, manifests: ModuleManifest[]
     passwordResets: new PasswordResets(database.system, sessions),
     secondFactor: new SecondFactor(database.system),
     accounts: new AccountDirectory(database.system),
+    tenants,
+    tenantAdmin: new TenantAdministration(database, tenants, modules),
     // Revoked tokens are refused at once here; other processes hear of it by NOTIFY (above).
     integrations: new Integrations(database.system, () => verifier.clear()),
     mailer,

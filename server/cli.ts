@@ -4,7 +4,8 @@ import { createPlatform, type Platform } from '../core/app.ts';
 import { createApplication, ensureAccount, setMembership } from '../core/auth/credentials.ts';
 import { ROLES, type Role } from '../core/auth/principal.ts';
 import { AppError } from '../core/errors.ts';
-import { withDependencies } from '../core/registry/registry.ts';
+import { TenantAdministration } from '../core/tenancy/tenant-administration.ts';
+import type { TenantInput } from '../core/tenancy/tenant.ts';
 import { allModules } from './modules.ts';
 import { seedDemoIfEmpty } from './demo/seed-demo.ts';
 
@@ -12,6 +13,7 @@ const usage = `Dorfplatz administration — npm run cli -- <command> [options]
 
   tenant:create  --slug bad-belzig --name "Bad Belzig" [--official-key 120690017017] [--state Brandenburg]
                  [--domain app.bad-belzig.de ...] [--modules news,static-content]   (default: all modules)
+                 writes a starter configuration with the name (as /studio/plattform does)
   tenant:list
   account:create --tenant <slug> --email <e-mail> --role <${ROLES.join('|')}> [--name "…"] [--data-provider <id>]
                  [--platform-admin]
@@ -52,8 +54,10 @@ function tenantOf(platform: Platform, slug: string) {
 
 const commands: Record<string, (p: Platform, v: Values) => Promise<string>> = {
   async 'tenant:create'(p, v) {
-    const modules = v.modules ? withDependencies(allModules, v.modules.split(',').map((s) => s.trim()).filter(Boolean)) : allModules.map((m) => m.name);
-    const t = await p.tenants.create({ slug: need(v, 'slug'), name: need(v, 'name'), officialKey: v['official-key'] ?? '', state: v.state ?? '', domains: v.domain ?? [], enabledModules: modules });
+    const admin = new TenantAdministration(p.database, p.tenants, p.modules);
+    const enabledModules = v.modules ? v.modules.split(',').map((s) => s.trim()).filter(Boolean) : p.modules.map((m) => m.name);
+    const input = { slug: need(v, 'slug'), name: need(v, 'name'), officialKey: v['official-key'] ?? '', state: (v.state ?? '') as TenantInput['state'], domains: v.domain ?? [], enabledModules };
+    const { tenant: t } = await admin.create(input, { source: 'cli', accountId: null, actor: 'cli', ip: '' });
     return `Created municipality ${t.name} (slug ${t.slug}, id ${t.id}); modules: ${t.enabledModules.join(', ')}.\nLocal URL: http://${t.slug}.localhost:${p.config.port}/graphql`;
   },
   async 'tenant:list'(p) {

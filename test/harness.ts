@@ -122,3 +122,13 @@ export async function startTestPlatform(opts: { seed?: boolean; databaseUrl?: st
 
 /** Berlin timestamp format of the mainserver: "2024-05-01 09:30:00 +0200". */
 export const RUBY_TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} [+-]\d{4}$/;
+
+/** Polls until `check` holds or `ms` pass — for what other processes learn by NOTIFY. */
+export async function eventually(check: () => Promise<boolean>, ms = 3000): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await check()) return true;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return false;
+}

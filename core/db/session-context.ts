@@ -1,3 +1,4 @@
+import { sql, type Kysely } from 'kysely';
 import type { Pool, PoolClient } from './pool.ts';
 
 /**
@@ -46,4 +47,13 @@ export function contextPool(base: Pool, tenantId: number | null): Pool {
     },
     end: () => base.end(),
   };
+}
+
+/**
+ * Inside a transaction of the system database: act as the tenant (role and setting) until it
+ * ends, so later statements are confined to its rows and new rows get its id by default —
+ * e.g. the starter records of a tenant created earlier in the same transaction.
+ */
+export async function actAsTenantUntilCommit(trx: Kysely<any>, tenantId: number): Promise<void> {
+  await sql`SELECT set_config('role', ${TENANT_ROLE}, true), set_config(${TENANT_SETTING}, ${String(tenantId)}, true)`.execute(trx);
 }

@@ -11,6 +11,8 @@ import type { PasswordResets } from '../auth/password-reset.ts';
 import type { SecondFactor } from '../auth/second-factor.ts';
 import type { AccountDirectory } from '../auth/account-directory.ts';
 import type { Integrations } from '../auth/integrations.ts';
+import type { TenantDirectory } from '../tenancy/tenant-directory.ts';
+import type { TenantAdministration } from '../tenancy/tenant-administration.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { ContentEditor } from './content-editor.ts';
 import type { Config } from '../config.ts';
@@ -28,6 +30,9 @@ export type SeedContext = {
   mediaDir: string;
 };
 
+/** What a module gets when a new municipality is created: its database, inside the creating transaction. */
+export type StarterContext = { tenant: Tenant; db: Kysely<any> };
+
 /** Services of the core that routes may use beyond their request scope. */
 export type RouteServices = {
   config: Config;
@@ -38,6 +43,9 @@ export type RouteServices = {
   passwordResets: PasswordResets;
   secondFactor: SecondFactor;
   accounts: AccountDirectory;
+  /** Every municipality (in memory) and the platform admins' writes to them. */
+  tenants: TenantDirectory;
+  tenantAdmin: TenantAdministration;
   /** The tenant's OAuth applications (the studio's integrations page). */
   integrations: Integrations;
   mailer: Mailer;
@@ -61,6 +69,8 @@ export type ModuleManifest = {
   graphql?: { typeDefs: string; resolvers?: IResolvers<any, GraphQLContext> };
   routes?: RoutePlugin;
   jobs?: Record<string, JobHandler>;
+  /** Writes what a new municipality needs to start (neutral configuration, no demo content). */
+  starter?: (ctx: StarterContext) => Promise<void>;
   /** Seeds the demo content of a tenant; runs once, on a tenant with no content yet. */
   seed?: (ctx: SeedContext) => Promise<void>;
   /** Forms through which staff edit this module's records in the studio. */

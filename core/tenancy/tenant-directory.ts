@@ -1,9 +1,8 @@
-import { sql, type Kysely } from 'kysely';
-import { validationError } from '../errors.ts';
-/** NOTIFY channel on which processes learn that tenants changed. */
-export const TENANTS_CHANGED_CHANNEL = 'dorfplatz_tenants_changed';
+import type { Kysely } from 'kysely';
+import { type Tenant, type TenantInput, localHostOf, tenantFromRow } from './tenant.ts';
+import { insertTenant } from './tenant-store.ts';
 
-import { type Tenant, type TenantInput, TenantInputSchema, tenantFromRow } from './tenant.ts';
+export { TENANTS_CHANGED_CHANNEL } from './tenant-store.ts';
 
 /**
  * All tenants, held in memory (a deployment has hundreds, not millions) and reloaded when
@@ -26,7 +25,7 @@ export class TenantDirectory {
     this.bySlug = new Map(tenants.map((t) => [t.slug, t]));
     this.byHost = new Map();
     for (const t of tenants) {
-      this.byHost.set(`${t.slug}.localhost`, t);
+      this.byHost.set(localHostOf(t.slug), t);
       for (const d of t.domains) this.byHost.set(d, t);
     }
   }
@@ -50,26 +49,10 @@ export class TenantDirectory {
     return this.ordered[0];
   }
 
+  /** A bare tenant row (demo seeding, tests); new municipalities go through TenantAdministration. */
   async create(input: TenantInput): Promise<Tenant> {
-    const parsed = TenantInputSchema.safeParse(input);
-    if (!parsed.success) throw validationError(parsed.error.issues.map((i) => i.message).join('; '));
-    const t = parsed.data;
-    if (this.bySlug.has(t.slug)) throw validationError(`A municipality with the slug "${t.slug}" exists already.`);
-    const row = await this.db
-      .insertInto('tenants')
-      .values({
-        slug: t.slug,
-        name: t.name,
-        official_key: t.officialKey,
-        state: t.state,
-        domains: t.domains,
-        enabled_modules: t.enabledModules,
-        theme: JSON.stringify(t.theme),
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await sql`SELECT pg_notify(${TENANTS_CHANGED_CHANNEL}, '')`.execute(this.db);
+    const tenant = await this.db.transaction().execute((trx) => insertTenant(trx, input));
     await this.reload();
-    return tenantFromRow(row);
+    return tenant;
   }
 }

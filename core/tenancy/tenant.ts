@@ -8,16 +8,57 @@ export const ThemeSchema = z
   })
   .passthrough();
 
-export const TenantInputSchema = z.object({
-  slug: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'slug: lower-case letters, digits and hyphens'),
+/** The 16 Länder, as a municipality's state is written. */
+export const GERMAN_STATES = [
+  'Baden-Württemberg',
+  'Bayern',
+  'Berlin',
+  'Brandenburg',
+  'Bremen',
+  'Hamburg',
+  'Hessen',
+  'Mecklenburg-Vorpommern',
+  'Niedersachsen',
+  'Nordrhein-Westfalen',
+  'Rheinland-Pfalz',
+  'Saarland',
+  'Sachsen',
+  'Sachsen-Anhalt',
+  'Schleswig-Holstein',
+  'Thüringen',
+] as const;
+export type GermanState = (typeof GERMAN_STATES)[number];
+
+/** AGS (Amtlicher Gemeindeschlüssel, 8 digits) or ARS (Amtlicher Regionalschlüssel, 12 digits). */
+export const OFFICIAL_KEY = /^(\d{8}|\d{12})$/;
+/** A host name: dot-separated labels of letters, digits and inner hyphens; no scheme, port or path. */
+export const HOST_NAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$/;
+export const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+/** The host every tenant answers on besides its domains (development, tests). */
+export const localHostOf = (slug: string) => `${slug}.localhost`;
+
+const fields = {
   name: z.string().trim().min(1).max(200),
-  officialKey: z.string().regex(/^\d{0,12}$/, 'officialKey: the AGS/ARS, up to 12 digits').default(''),
-  state: z.string().max(100).default(''),
-  domains: z.array(z.string().trim().toLowerCase().regex(/^[a-z0-9.-]+$/, 'domains: host names only')).default([]),
+  officialKey: z.union([z.literal(''), z.string().regex(OFFICIAL_KEY, 'officialKey: the AGS (8 digits) or the ARS (12 digits)')]).default(''),
+  state: z.union([z.literal(''), z.enum(GERMAN_STATES, { message: `state: one of ${GERMAN_STATES.join(', ')}` })]).default(''),
+  domains: z
+    .array(z.string().trim().toLowerCase().regex(HOST_NAME, 'domains: host names only (like app.musterstadt.de)'))
+    .default([])
+    .transform((d) => [...new Set(d)]),
+};
+
+export const TenantInputSchema = z.object({
+  slug: z.string().regex(SLUG, 'slug: lower-case letters, digits and hyphens'),
+  ...fields,
   enabledModules: z.array(z.string()).default([]),
   theme: ThemeSchema.default({}),
 });
 export type TenantInput = z.input<typeof TenantInputSchema>;
+
+/** What a platform admin may change of an existing municipality (the slug stays: it names hosts and data). */
+export const TenantUpdateSchema = z.object(fields);
+export type TenantUpdate = z.input<typeof TenantUpdateSchema>;
 
 export type Tenant = {
   id: number;
@@ -28,6 +69,7 @@ export type Tenant = {
   domains: string[];
   enabledModules: string[];
   theme: z.infer<typeof ThemeSchema>;
+  createdAt: Date;
 };
 
 export function tenantFromRow(row: any): Tenant {
@@ -40,5 +82,6 @@ export function tenantFromRow(row: any): Tenant {
     domains: row.domains ?? [],
     enabledModules: row.enabled_modules ?? [],
     theme: row.theme ?? {},
+    createdAt: new Date(row.created_at),
   };
 }

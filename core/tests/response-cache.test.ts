@@ -4,18 +4,9 @@ import { sql } from 'kysely';
 import { createPlatform, type Platform } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { allModules } from '../../server/modules.ts';
-import { BB, WB, startTestPlatform, type TestPlatform } from '../../test/harness.ts';
+import { BB, WB, eventually, startTestPlatform, type TestPlatform } from '../../test/harness.ts';
 
 const LIST = '{ newsItems(limit: 1) { id title } }';
-
-async function eventually(check: () => Promise<boolean>, ms = 3000): Promise<boolean> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await check()) return true;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  return false;
-}
 
 describe('Response cache for published content', () => {
   let p: TestPlatform;

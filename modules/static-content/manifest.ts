@@ -4,6 +4,8 @@ import { staticContentMigrations } from './migrations.ts';
 import { staticContentTypeDefs } from './schema.ts';
 import { staticContentResolvers } from './resolvers.ts';
 import { seedStaticContent } from './seed.ts';
+import { starterConfig } from './starter/starter-config.ts';
+import { insertStaticContent } from './static-content-store.ts';
 
 registerRecordType('StaticContent', { module: 'static-content', table: 'static_contents', ownedByDataProvider: false, hasVisibility: false, hasExternalId: false });
 
@@ -16,4 +18,7 @@ export const staticContentModule: ModuleManifest = {
   migrations: staticContentMigrations,
   graphql: { typeDefs: staticContentTypeDefs, resolvers: staticContentResolvers },
   seed: seedStaticContent,
+  async starter({ tenant, db }) {
+    for (const record of starterConfig(tenant)) await insertStaticContent(db, record);
+  },
 };

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SeedContext } from '../../core/registry/manifest.ts';
-import { checkedStaticContent } from './static-content-store.ts';
+import { insertStaticContent } from './static-content-store.ts';
 
 /**
  * Seeds `<seedDir>/<slug>/<name>[@<version>].{json,html}`. In JSON, "{{category:<name>}}"
@@ -21,8 +21,6 @@ export async function seedStaticContent(ctx: SeedContext): Promise<void> {
       if (!id) throw new Error(`${file}: unknown category "${name}"`);
       return id;
     });
-    const values = checkedStaticContent({ name: m[1], version: m[2] ?? null, dataType: m[3], content });
-    // Seeded names keep their spelling ("globalSettings"); lookups ignore case anyway.
-    await ctx.db.insertInto('static_contents').values({ ...values, name: m[1] }).execute();
+    await insertStaticContent(ctx.db, { name: m[1], version: m[2] ?? null, dataType: m[3], content });
   }
 }

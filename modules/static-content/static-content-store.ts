@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { validationError } from '../../core/errors.ts';
 import { compareVersions, isVersion } from '../../lib/semver.ts';
 import { sanitizeRichText } from '../../lib/sanitize.ts';
+import { parameterizeName } from '../../lib/parameterize.ts';
 
 export type StaticContentRow = { id: number; name: string; data_type: 'html' | 'json'; content: string; version: string | null; created_at: Date; updated_at: Date };
 
@@ -25,20 +26,6 @@ export async function resolveStaticContent(db: Kysely<any>, name: string, dataTy
   return rows.find((r) => r.version === null);
 }
 
-const transliteration: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', Ä: 'Ae', Ö: 'Oe', Ü: 'Ue', ß: 'ss' };
-
-/** The mainserver stores names "parameterized" (German transliteration, lower case, dashes). */
-export function parameterizeName(name: string): string {
-  return name
-    .replace(/[äöüÄÖÜß]/g, (c) => transliteration[c])
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9\-_]+/g, '-')
-    .replace(/-{2,}/g, '-')
-    .replace(/^-|-$/g, '');
-}
-
 export type StaticContentInput = { id?: number | null; name?: string | null; content?: string | null; dataType: string; version?: string | null };
 
 /** Validated values for a write: JSON must parse, HTML is sanitised, versions look like 1.2.3. */
@@ -58,4 +45,9 @@ export function checkedStaticContent(input: StaticContentInput): { name: string;
     }
   }
   return { name, data_type: input.dataType, content: input.dataType === 'html' ? sanitizeRichText(raw) : raw, version };
+}
+
+/** Inserts a checked record; seeded and starter names keep their spelling ("globalSettings") — lookups ignore case anyway. */
+export async function insertStaticContent(db: Kysely<any>, input: StaticContentInput & { name: string }): Promise<void> {
+  await db.insertInto('static_contents').values({ ...checkedStaticContent(input), name: input.name }).execute();
 }

@@ -10,6 +10,7 @@ import { PURGE_JOB, SCHEDULE_JOB } from './content/editorial-state.ts';
 import { applyScheduleJob, purgeTrashedJob } from './content/editorial-jobs.ts';
 import { auditRoutes } from './server/audit-routes.ts';
 import { integrationRoutes } from './server/integration-routes.ts';
+import { platformRoutes } from './server/platform-routes.ts';
 
 /** The editors' studio at /studio on every tenant's host (issue 5); starts with login and sessions. */
 export const studioModule: ModuleManifest = {
@@ -28,5 +29,6 @@ export const studioModule: ModuleManifest = {
     await contentRoutes(app, scopeOf, services);
     await auditRoutes(app, scopeOf, services);
     await integrationRoutes(app, scopeOf, services);
+    await platformRoutes(app, scopeOf, services);
   },
 };

@@ -47,3 +47,6 @@ export const demoTenants: DemoTenant[] = [
     ],
   },
 ];
+
+/** The demo's platform admin: no role in a municipality, logs in on every host and manages them all (/studio/plattform). */
+export const demoPlatformAdmin = { email: 'plattform@dorfplatz.demo', name: 'Plattform-Administration (Demo)', password: 'demo-platform-admin' };

@@ -5,7 +5,7 @@ import { createApplication, ensureAccount, setMembership } from '../../core/auth
 import { hashPassword } from '../../core/auth/passwords.ts';
 import type { Tenant } from '../../core/tenancy/tenant.ts';
 import { dataProviderIdsByKey } from '../../modules/data-providers/seed.ts';
-import { demoTenants, type DemoTenant } from './demo-tenants.ts';
+import { demoPlatformAdmin, demoTenants, type DemoTenant } from './demo-tenants.ts';
 
 const modulesRoot = fileURLToPath(new URL('../../modules/', import.meta.url));
 
@@ -22,6 +22,9 @@ export async function seedTenantContent(platform: Platform, tenant: Tenant): Pro
     });
 }
 
+const setPassword = async (db: Platform['database']['system'], accountId: number, password: string) =>
+  db.updateTable('accounts').set({ password_hash: await hashPassword(password) }).where('id', '=', accountId).execute();
+
 async function seedTenant(platform: Platform, demo: DemoTenant): Promise<void> {
   const { accounts, ...input } = demo;
   const tenant = await platform.tenants.create({ ...input, enabledModules: platform.modules.map((m) => m.name) });
@@ -35,7 +38,7 @@ async function seedTenant(platform: Platform, demo: DemoTenant): Promise<void> {
     const accountId = await ensureAccount(db, { email: a.email, name: a.name });
     await setMembership(db, { accountId, tenantId: tenant.id, role: a.role, dataProviderId: a.dataProviderKey ? (providerIds.get(a.dataProviderKey) ?? null) : null });
     if (a.clientId) await createApplication(db, { tenantId: tenant.id, ownerAccountId: accountId, name: `${a.name} (Demo)`, uid: a.clientId, secret: a.clientSecret });
-    if (a.password) await db.updateTable('accounts').set({ password_hash: await hashPassword(a.password) }).where('id', '=', accountId).execute();
+    if (a.password) await setPassword(db, accountId, a.password);
   }
 }
 
@@ -43,5 +46,8 @@ async function seedTenant(platform: Platform, demo: DemoTenant): Promise<void> {
 export async function seedDemoIfEmpty(platform: Platform): Promise<boolean> {
   if (platform.tenants.all().length > 0) return false;
   for (const demo of demoTenants) await seedTenant(platform, demo);
+  const db = platform.database.system;
+  const adminId = await ensureAccount(db, { email: demoPlatformAdmin.email, name: demoPlatformAdmin.name, platformAdmin: true });
+  await setPassword(db, adminId, demoPlatformAdmin.password);
   return true;
 }

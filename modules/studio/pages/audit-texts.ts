@@ -63,4 +63,7 @@ export const auditActionLabels: Record<string, { de: string; en: string }> = {
   'studio:account.remove': { de: 'Zugang entfernt', en: 'Access removed' },
   'studio:integration.create': { de: 'Integration angelegt', en: 'Integration created' },
   'studio:integration.revoke': { de: 'Integration widerrufen', en: 'Integration revoked' },
+  'studio:tenant.create': { de: 'Kommune angelegt', en: 'Municipality created' },
+  'studio:tenant.update': { de: 'Kommune geändert', en: 'Municipality changed' },
+  'cli:tenant.create': { de: 'Kommune angelegt (Kommandozeile)', en: 'Municipality created (command line)' },
 };

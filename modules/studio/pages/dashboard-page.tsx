@@ -4,8 +4,9 @@ import { studioTexts, roleAbilities, roleLabels, fill } from './studio-texts.ts'
 import { mediaTexts } from '../../media/pages/media-texts.ts';
 import { auditTexts } from './audit-texts.ts';
 import { integrationsTexts } from './integrations-texts.ts';
+import { platformTexts } from './platform-texts.ts';
 
-export function DashboardPage({ email, role, isAdmin }: { email: string; role: Role; isAdmin: boolean }) {
+export function DashboardPage({ email, role, isAdmin, isPlatformAdmin }: { email: string; role: Role; isAdmin: boolean; isPlatformAdmin: boolean }) {
   const t = useTexts(studioTexts);
   const lang = useLang();
   return (
@@ -39,6 +40,11 @@ export function DashboardPage({ email, role, isAdmin }: { email: string; role: R
         {isAdmin && (
           <li>
             <a href="/studio/integrationen">{integrationsTexts(lang).title}</a>
+          </li>
+        )}
+        {isPlatformAdmin && (
+          <li>
+            <a href="/studio/plattform">{platformTexts(lang).title}</a>
           </li>
         )}
         <li>

@@ -1,7 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { z } from 'zod';
-import type { RoutePlugin, RouteServices } from '../../../core/registry/manifest.ts';
+import type { RoutePlugin } from '../../../core/registry/manifest.ts';
+import type { Mailer } from '../../../core/mail/mailer.ts';
+import type { Lang } from '../../web-app/client/i18n.ts';
 import type { RequestScope } from '../../../core/http/request-scope.ts';
 import { csrfMatches, type SessionInfo } from '../../../core/auth/sessions.ts';
 import { STAFF_ROLES } from '../../../core/auth/account-directory.ts';
@@ -55,7 +57,7 @@ export const accountRoutes: RoutePlugin = (app, scopeOf, services) => {
     if (form.aktion === 'einladen') {
       const result = await accounts.invite(tenantId, { email: form.email, name: form.name, role: form.rolle, dataProviderId: form.anbieter });
       await auditStudio(scopeOf, req, sessionActor(session), 'account.invite', { targetType: 'account', targetId: String(result.accountId), detail: { email: form.email, role: form.rolle, dataProviderId: form.anbieter } });
-      await sendInvitation(services, req, { email: form.email, name: form.name, role: roleLabels[form.rolle][lang], token: result.token });
+      await sendInvitation(services.mailer, lang, { email: form.email, name: form.name, role: roleLabels[form.rolle][lang], token: result.token, tenantName: req.tenant.name, base: studioBase(req) });
       return page(req, reply, session, 200, null, fill(t.invited, { email: form.email }));
     }
 
@@ -82,11 +84,17 @@ export async function dataProviders(scope: RequestScope): Promise<{ id: number; 
   return (await scope.db.selectFrom('data_providers').select(['id', 'name']).orderBy('name').execute()) as { id: number; name: string }[];
 }
 
-async function sendInvitation(services: RouteServices, req: FastifyRequest, o: { email: string; name: string; role: string; token: string | null }) {
-  const t = studioTexts(langOf(req));
-  const base = `${req.protocol}://${req.host}`;
-  const values = { name: o.name || o.email, tenant: req.tenant.name, role: o.role, login: `${base}/studio/anmelden`, link: o.token ? `${base}/studio/passwort-neu?token=${o.token}` : '' };
-  await services.mailer.send(
+/** Studio address of the request's own host (scheme and port as the client used them). */
+const studioBase = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
+
+/**
+ * The invitation mail: a set-password link for a new account, a notice for one that has a
+ * password already. `base` is the host of the tenant invited to, which may not be the request's.
+ */
+export async function sendInvitation(mailer: Mailer, lang: Lang, o: { email: string; name: string; role: string; token: string | null; tenantName: string; base: string }) {
+  const t = studioTexts(lang);
+  const values = { name: o.name || o.email, tenant: o.tenantName, role: o.role, login: `${o.base}/studio/anmelden`, link: o.token ? `${o.base}/studio/passwort-neu?token=${o.token}` : '' };
+  await mailer.send(
     o.token
       ? { to: o.email, subject: fill(t.inviteSubject, values), text: fill(t.inviteBody, values) }
       : { to: o.email, subject: fill(t.accessSubject, values), text: fill(t.accessBody, values) },

@@ -11,7 +11,7 @@ import { attemptLogin } from './login-attempt.ts';
 import { studioCss } from './studio-document.ts';
 import { devMailboxEnabled, formCsrf, formCsrfValid, langOf, sameOrigin, secure, sendStudioPage } from './studio-http.ts';
 import { auditStudio, sessionActor } from './studio-audit.ts';
-import { isAdmin } from './admin-guard.ts';
+import { isAdmin, isPlatformAdmin } from './admin-guard.ts';
 
 /**
  * The studio's entry: login, logout and the start page. Passwords are checked by the core's
@@ -59,6 +59,6 @@ export const studioRoutes: RoutePlugin = (app, scopeOf, { sessions, mailer }) =>
     const session = await sessions.resolve(readCookie(req.headers.cookie, SESSION_COOKIE), req.tenant.id);
     if (!session) return reply.code(303).header('location', '/studio/anmelden?weiter=/studio').send();
     const title = fill(studioTexts(langOf(req)).welcome, { name: session.name || session.email });
-    return sendStudioPage(req, reply, 200, title, h(DashboardPage, { email: session.email, role: session.principal.role, isAdmin: isAdmin(session) }), session.csrf);
+    return sendStudioPage(req, reply, 200, title, h(DashboardPage, { email: session.email, role: session.principal.role, isAdmin: isAdmin(session), isPlatformAdmin: isPlatformAdmin(session) }), session.csrf);
   });
 };
