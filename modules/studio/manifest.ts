@@ -4,6 +4,7 @@ import { passwordResetRoutes } from './server/password-reset-routes.ts';
 import { twoFactorRoutes } from './server/two-factor-routes.ts';
 import { accountRoutes } from './server/account-routes.ts';
 import { contentRoutes } from './server/content-routes.ts';
+import { categoryRoutes } from './server/category-routes.ts';
 import { registerStudioAssets } from './server/studio-assets.ts';
 import { editorialMigrations } from './content/editorial-migrations.ts';
 import { PURGE_JOB, SCHEDULE_JOB } from './content/editorial-state.ts';
@@ -17,7 +18,7 @@ export const studioModule: ModuleManifest = {
   name: 'studio',
   title: { de: 'Studio für die Redaktion', en: 'Editors’ studio' },
   // Authors are tied to one of the tenant's data providers; content forms pick images from the media library.
-  dependsOn: ['data-providers', 'media'],
+  dependsOn: ['data-providers', 'categories', 'media'],
   migrations: editorialMigrations,
   jobs: { [SCHEDULE_JOB]: applyScheduleJob, [PURGE_JOB]: purgeTrashedJob },
   routes: async (app, scopeOf, services) => {
@@ -27,6 +28,7 @@ export const studioModule: ModuleManifest = {
     await twoFactorRoutes(app, scopeOf, services);
     await accountRoutes(app, scopeOf, services);
     await contentRoutes(app, scopeOf, services);
+    await categoryRoutes(app, scopeOf, services);
     await auditRoutes(app, scopeOf, services);
     await integrationRoutes(app, scopeOf, services);
     await platformRoutes(app, scopeOf, services);

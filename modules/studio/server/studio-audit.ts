@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
 import type { SessionInfo } from '../../../core/auth/sessions.ts';
 import type { RequestScope } from '../../../core/http/request-scope.ts';
 import { recordAudit, type AuditEntry } from '../../../core/audit/audit-log.ts';
@@ -13,7 +14,9 @@ export async function auditStudio(
   who: StudioActor,
   action: string,
   about: Pick<AuditEntry, 'targetType' | 'targetId' | 'detail'> = {},
+  /** The write's transaction, so that the entry and the change stand or fall together. */
+  db?: Kysely<any>,
 ): Promise<void> {
   const scope = await scopeOf(req);
-  await recordAudit(scope.db, { tenantId: req.tenant.id, ...who, action: `studio:${action}`, ...about, ip: scope.ip });
+  await recordAudit(db ?? scope.db, { tenantId: req.tenant.id, ...who, action: `studio:${action}`, ...about, ip: scope.ip });
 }

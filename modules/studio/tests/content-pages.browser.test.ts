@@ -124,6 +124,16 @@ describe('studio content editing in Chromium', () => {
     await page.getByRole('button', { name: `Wiederherstellen: ${title} (aktualisiert)` }).click();
     await page.getByText('wurde wiederhergestellt').waitFor();
     assert.equal(await page.getByLabel('Entwurf – nur im Studio sichtbar').isChecked(), true);
+
+    // The category tree: ordering with the keyboard-usable buttons keeps the place on the page.
+    await page.getByRole('navigation', { name: 'Bereiche des Studios' }).getByRole('link', { name: 'Kategorien' }).click();
+    await page.locator('.category-level').first().waitFor();
+    await assertAccessible(page, 'categories');
+    const second = page.locator('main > .category-level > li').nth(1);
+    const name = (await second.locator('> .category-name').textContent())!;
+    await second.getByRole('button', { name: `Nach oben: ${name}` }).click();
+    await page.waitForURL(/#kategorie-\d+$/);
+    assert.equal(await page.locator('main > .category-level > li').first().locator('> .category-name').textContent(), name);
     await context.close();
   });
 });
