@@ -5,6 +5,7 @@ import { twoFactorRoutes } from './server/two-factor-routes.ts';
 import { accountRoutes } from './server/account-routes.ts';
 import { contentRoutes } from './server/content-routes.ts';
 import { categoryRoutes } from './server/category-routes.ts';
+import { providerRoutes } from './server/provider-routes.ts';
 import { registerStudioAssets } from './server/studio-assets.ts';
 import { editorialMigrations } from './content/editorial-migrations.ts';
 import { PURGE_JOB, SCHEDULE_JOB } from './content/editorial-state.ts';
@@ -29,6 +30,7 @@ export const studioModule: ModuleManifest = {
     await accountRoutes(app, scopeOf, services);
     await contentRoutes(app, scopeOf, services);
     await categoryRoutes(app, scopeOf, services);
+    await providerRoutes(app, scopeOf, services);
     await auditRoutes(app, scopeOf, services);
     await integrationRoutes(app, scopeOf, services);
     await platformRoutes(app, scopeOf, services);

@@ -1,7 +1,6 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startTestPlatform, BB, type TestPlatform } from '../../../test/harness.ts';
-import { studioClient } from '../../studio/tests/studio-client.ts';
+import { BB } from '../../../test/harness.ts';
 import { assertRoundTrip } from '../../studio/tests/editor-round-trip.ts';
 import { genericItemEditor } from '../studio/generic-item-editor.ts';
 
@@ -13,32 +12,27 @@ const FULL = `query($id: ID!) { genericItem(id: $id) {
   contacts { email } companies { name } locations { name } addresses { city } openingHours { weekday timeFrom } priceInformations { name amount }
   categories { name } genericItems { id title }
 } }`;
+import { studioSuite } from '../../studio/tests/studio-suite.ts';
 
 describe('studio editor for generic items', () => {
-  let p: TestPlatform;
-  let c: ReturnType<typeof studioClient>;
-  before(async () => {
-    p = await startTestPlatform({ seed: true });
-    c = studioClient(p, BB);
-  });
-  after(() => p?.close());
+  const s = studioSuite();
 
   it('lists top-level entries only and creates a job offer the app shows', async () => {
-    const editor = await c.session('editor@bad-belzig.demo', 'demo-studio-editor');
-    const child = await p.database.system.selectFrom('generic_items').select(['id', 'title']).where('parent_id', 'is not', null).executeTakeFirst();
-    const list = await c.get(`${ENTRIES}?sort=title`, editor.cookie);
+    const editor = await s.c.session('editor@bad-belzig.demo', 'demo-studio-editor');
+    const child = await s.p.database.system.selectFrom('generic_items').select(['id', 'title']).where('parent_id', 'is not', null).executeTakeFirst();
+    const list = await s.c.get(`${ENTRIES}?sort=title`, editor.cookie);
     assert.equal(list.statusCode, 200);
     if (child) assert.ok(!list.body.includes(`${ENTRIES}/${child.id}"`), 'children are edited with their parent');
 
-    const bad = await c.post(`${ENTRIES}/neu`, { _csrf: editor.csrf, _version: '0', _status: 'published', genericType: 'Spaceship', title: 'x', dateStart: '2026-12-10', dateEnd: '2026-12-01' }, editor.cookie);
+    const bad = await s.c.post(`${ENTRIES}/neu`, { _csrf: editor.csrf, _version: '0', _status: 'published', genericType: 'Spaceship', title: 'x', dateStart: '2026-12-10', dateEnd: '2026-12-01' }, editor.cookie);
     assert.equal(bad.statusCode, 400);
     assert.match(bad.body, /bitte wählen Sie einen der angebotenen Werte/);
     assert.match(bad.body, /„Bis“ liegt vor „Von“/);
 
-    const res = await c.post(`${ENTRIES}/neu`, { _csrf: editor.csrf, _version: '0', _status: 'published', genericType: 'Job', title: 'Erzieherin (m/w/d) gesucht', teaser: 'Kita Sonnenschein, 30 Stunden', body: '<p>Wir freuen uns auf Sie.</p>', dateEnd: '2027-01-31' }, editor.cookie);
+    const res = await s.c.post(`${ENTRIES}/neu`, { _csrf: editor.csrf, _version: '0', _status: 'published', genericType: 'Job', title: 'Erzieherin (m/w/d) gesucht', teaser: 'Kita Sonnenschein, 30 Stunden', body: '<p>Wir freuen uns auf Sie.</p>', dateEnd: '2027-01-31' }, editor.cookie);
     assert.equal(res.statusCode, 303, res.body);
     const id = Number(/eintraege\/(\d+)/.exec(String(res.headers.location))?.[1]);
-    const item = (await p.gql(BB, FULL, { id })).body.data.genericItem;
+    const item = (await s.p.gql(BB, FULL, { id })).body.data.genericItem;
     assert.equal(item.genericType, 'Job');
     assert.equal(item.teaser, 'Kita Sonnenschein, 30 Stunden');
     assert.equal(item.contentBlocks[0].body, '<p>Wir freuen uns auf Sie.</p>');
@@ -46,7 +40,7 @@ describe('studio editor for generic items', () => {
   });
 
   it('edits an imported entry with children without losing anything the form does not show', async () => {
-    const parent = await p.database.system
+    const parent = await s.p.database.system
       .selectFrom('generic_items as g')
       .innerJoin('tenants as t', 't.id', 'g.tenant_id')
       .select('g.id')
@@ -54,8 +48,8 @@ describe('studio editor for generic items', () => {
       .where('g.parent_id', 'is', null)
       .where((eb) => eb.exists(eb.selectFrom('generic_items as k').select('k.id').whereRef('k.parent_id', '=', 'g.id')))
       .executeTakeFirst();
-    const any = parent ?? (await p.database.system.selectFrom('generic_items').select('id').where('parent_id', 'is', null).orderBy('id').executeTakeFirstOrThrow());
-    const admin = await c.session('redaktion@bad-belzig.demo', 'demo-studio-admin');
-    await assertRoundTrip(p, c, { editor: genericItemEditor, id: any.id, session: admin, tenantSlug: 'bad-belzig', host: BB, query: FULL, token: await p.token('bad-belzig-admin') });
+    const any = parent ?? (await s.p.database.system.selectFrom('generic_items').select('id').where('parent_id', 'is', null).orderBy('id').executeTakeFirstOrThrow());
+    const admin = await s.c.session('redaktion@bad-belzig.demo', 'demo-studio-admin');
+    await assertRoundTrip(s.p, s.c, { editor: genericItemEditor, id: any.id, session: admin, tenantSlug: 'bad-belzig', host: BB, query: FULL, token: await s.p.token('bad-belzig-admin') });
   });
 });

@@ -1,8 +1,7 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { startTestPlatform, BB, type TestPlatform } from '../../../test/harness.ts';
-import { studioClient } from '../../studio/tests/studio-client.ts';
+import { BB } from '../../../test/harness.ts';
 import { assertRoundTrip } from '../../studio/tests/editor-round-trip.ts';
 import { placeEditor } from '../studio/place-editor.ts';
 
@@ -15,26 +14,21 @@ const FULL = `query($id: ID!) { pointOfInterest(id: $id) {
   lunches { text dates { dateStart dateEnd } lunchOffers { name price } }
   mediaContents { sourceUrl { url } copyright } location { name } operatingCompany { name } certificates { name } categories { name }
 } }`;
+import { studioSuite } from '../../studio/tests/studio-suite.ts';
 
 describe('studio editor for places', () => {
-  let p: TestPlatform;
-  let c: ReturnType<typeof studioClient>;
-  before(async () => {
-    p = await startTestPlatform({ seed: true });
-    c = studioClient(p, BB);
-  });
-  after(() => p?.close());
+  const s = studioSuite();
 
   it('creates a place with opening hours, prices and lunch offers from table rows, refusing bad cells', async () => {
-    const editor = await c.session('editor@bad-belzig.demo', 'demo-studio-editor');
+    const editor = await s.c.session('editor@bad-belzig.demo', 'demo-studio-editor');
     const base = { _csrf: editor.csrf, _version: '0', _status: 'published', name: 'Hofcafé am Springbach' };
-    const bad = await c.post(`${PLACES}/neu`, { ...base, 'openingHours.0.weekday': 'Montag', 'openingHours.0.timeFrom': '25:00', 'prices.0.name': 'Kuchen', 'prices.0.amount': 'drei Euro' }, editor.cookie);
+    const bad = await s.c.post(`${PLACES}/neu`, { ...base, 'openingHours.0.weekday': 'Montag', 'openingHours.0.timeFrom': '25:00', 'prices.0.name': 'Kuchen', 'prices.0.amount': 'drei Euro' }, editor.cookie);
     assert.equal(bad.statusCode, 400);
     assert.match(bad.body, /Öffnungszeiten, Zeile 1: von“ ist keine gültige Uhrzeit|Öffnungszeiten, Zeile 1: von/);
     assert.match(bad.body, /ist kein Betrag/);
     assert.match(bad.body, /value="drei Euro"/, 'the typed cell is kept');
 
-    const res = await c.post(
+    const res = await s.c.post(
       `${PLACES}/neu`,
       {
         ...base,
@@ -58,7 +52,7 @@ describe('studio editor for places', () => {
     );
     assert.equal(res.statusCode, 303, res.body);
     const id = Number(/orte\/(\d+)/.exec(String(res.headers.location))?.[1]);
-    const place = (await p.gql(BB, FULL, { id })).body.data.pointOfInterest;
+    const place = (await s.p.gql(BB, FULL, { id })).body.data.pointOfInterest;
     assert.deepEqual(
       place.openingHours.map((o: any) => [o.weekday, o.timeFrom, o.timeTo, o.open]),
       [
@@ -71,17 +65,17 @@ describe('studio editor for places', () => {
   });
 
   it('edits imported places (with seasons, price groups, lunches) without losing anything the form does not show', async () => {
-    const admin = await c.session('redaktion@bad-belzig.demo', 'demo-studio-admin');
-    const token = await p.token('bad-belzig-admin');
-    const rich = await p.database.system
+    const admin = await s.c.session('redaktion@bad-belzig.demo', 'demo-studio-admin');
+    const token = await s.p.token('bad-belzig-admin');
+    const rich = await s.p.database.system
       .selectFrom('points_of_interest as o')
       .innerJoin('tenants as t', 't.id', 'o.tenant_id')
       .select('o.id')
       .where('t.slug', '=', 'bad-belzig')
       .orderBy(sql`jsonb_array_length(o.opening_hours) + jsonb_array_length(o.price_informations)`, 'desc')
       .executeTakeFirstOrThrow();
-    await assertRoundTrip(p, c, { editor: placeEditor, id: rich.id, session: admin, tenantSlug: 'bad-belzig', host: BB, query: FULL, token });
-    const withLunch = await p.database.system.selectFrom('lunches').select('point_of_interest_id as id').orderBy('id').executeTakeFirstOrThrow();
-    await assertRoundTrip(p, c, { editor: placeEditor, id: withLunch.id, session: admin, tenantSlug: 'bad-belzig', host: BB, query: FULL, token });
+    await assertRoundTrip(s.p, s.c, { editor: placeEditor, id: rich.id, session: admin, tenantSlug: 'bad-belzig', host: BB, query: FULL, token });
+    const withLunch = await s.p.database.system.selectFrom('lunches').select('point_of_interest_id as id').orderBy('id').executeTakeFirstOrThrow();
+    await assertRoundTrip(s.p, s.c, { editor: placeEditor, id: withLunch.id, session: admin, tenantSlug: 'bad-belzig', host: BB, query: FULL, token });
   });
 });

@@ -15,6 +15,7 @@ const ENTRIES: Entry[] = [
   { href: '/studio/inhalte', label: { de: 'Inhalte', en: 'Content' }, shown: canViewContent },
   { href: '/studio/medien', label: { de: 'Mediathek', en: 'Media' }, shown: staff },
   { href: '/studio/kategorien', label: { de: 'Kategorien', en: 'Categories' }, shown: (p) => admin(p) || p.role === 'editor' || p.role === 'read_only' },
+  { href: '/studio/anbieter', label: { de: 'Datenanbieter', en: 'Data providers' }, shown: admin },
   { href: '/studio/papierkorb', label: { de: 'Papierkorb', en: 'Trash' }, shown: canViewContent },
   { href: '/studio/einstellungen', label: { de: 'App-Einstellungen', en: 'App settings' }, shown: (p) => admin(p) || p.role === 'editor' },
   { href: '/studio/konten', label: { de: 'Konten', en: 'Accounts' }, shown: admin },

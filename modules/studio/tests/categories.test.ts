@@ -1,24 +1,18 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startTestPlatform, BB, WB, type TestPlatform } from '../../../test/harness.ts';
-import { studioClient } from './studio-client.ts';
+import { BB, WB } from '../../../test/harness.ts';
+import { studioSuite } from './studio-suite.ts';
 
 describe('studio category tree', () => {
-  let p: TestPlatform;
-  let c: ReturnType<typeof studioClient>;
-  before(async () => {
-    p = await startTestPlatform({ seed: true });
-    c = studioClient(p, BB);
-  });
-  after(() => p?.close());
+  const s = studioSuite();
 
-  const tree = async () => (await p.gql(BB, `{ categories { id name parent { id } position } }`)).body.data.categories as { id: string; name: string; parent: { id: string } | null; position: number }[];
+  const tree = async () => (await s.p.gql(BB, `{ categories { id name parent { id } position } }`)).body.data.categories as { id: string; name: string; parent: { id: string } | null; position: number }[];
   const idOf = async (name: string) => Number((await tree()).find((x) => x.name === name)?.id);
 
   it('creates, renames, moves under another, orders and deletes categories, each audited', async () => {
-    const editor = await c.session('editor@bad-belzig.demo', 'demo-studio-editor');
-    const post = (url: string, form: Record<string, string>) => c.post(url, { _csrf: editor.csrf, ...form }, editor.cookie);
-    assert.equal((await c.get('/studio/kategorien', editor.cookie)).statusCode, 200);
+    const editor = await s.c.session('editor@bad-belzig.demo', 'demo-studio-editor');
+    const post = (url: string, form: Record<string, string>) => s.c.post(url, { _csrf: editor.csrf, ...form }, editor.cookie);
+    assert.equal((await s.c.get('/studio/kategorien', editor.cookie)).statusCode, 200);
 
     assert.equal((await post('/studio/kategorien', { name: 'Wochenmarkt-Stände', parent: '' })).statusCode, 200);
     assert.equal((await post('/studio/kategorien', { name: 'Obst', parent: String(await idOf('Wochenmarkt-Stände')) })).statusCode, 200);
@@ -49,23 +43,23 @@ describe('studio category tree', () => {
     assert.equal(after.find((x) => x.name === 'Wochenmarkt-Stände'), undefined);
     assert.equal(after.find((x) => x.name === 'Obst & Säfte')?.parent, null);
 
-    const actions = (await p.database.system.selectFrom('audit_log').select('action').where('action', 'like', 'studio:category.%').orderBy('id').execute()).map((r) => r.action);
+    const actions = (await s.p.database.system.selectFrom('audit_log').select('action').where('action', 'like', 'studio:category.%').orderBy('id').execute()).map((r) => r.action);
     assert.deepEqual(actions, ['studio:category.create', 'studio:category.create', 'studio:category.create', 'studio:category.move', 'studio:category.update', 'studio:category.delete']);
   });
 
   it('lets read-only accounts look but not change, keeps others out, and isolates tenants', async () => {
-    const reader = await c.session('lesen@bad-belzig.demo', 'demo-studio-readonly');
-    const view = await c.get('/studio/kategorien', reader.cookie);
+    const reader = await s.c.session('lesen@bad-belzig.demo', 'demo-studio-readonly');
+    const view = await s.c.get('/studio/kategorien', reader.cookie);
     assert.equal(view.statusCode, 200);
     assert.doesNotMatch(view.body, /action="\/studio\/kategorien"/);
-    assert.equal((await c.post('/studio/kategorien', { _csrf: reader.csrf, name: 'Neu', parent: '' }, reader.cookie)).statusCode, 403);
-    const author = await c.session('autorin@bad-belzig.demo', 'demo-studio-author');
-    assert.equal((await c.get('/studio/kategorien', author.cookie)).statusCode, 403);
-    const editor = await c.session('editor@bad-belzig.demo', 'demo-studio-editor');
-    assert.equal((await c.post('/studio/kategorien', { _csrf: 'x'.repeat(43), name: 'Gefälscht', parent: '' }, editor.cookie)).statusCode, 403);
-    const wb = await c.session('redaktion@wiesenburg.demo', 'demo-studio-admin', WB);
+    assert.equal((await s.c.post('/studio/kategorien', { _csrf: reader.csrf, name: 'Neu', parent: '' }, reader.cookie)).statusCode, 403);
+    const author = await s.c.session('autorin@bad-belzig.demo', 'demo-studio-author');
+    assert.equal((await s.c.get('/studio/kategorien', author.cookie)).statusCode, 403);
+    const editor = await s.c.session('editor@bad-belzig.demo', 'demo-studio-editor');
+    assert.equal((await s.c.post('/studio/kategorien', { _csrf: 'x'.repeat(43), name: 'Gefälscht', parent: '' }, editor.cookie)).statusCode, 403);
+    const wb = await s.c.session('redaktion@wiesenburg.demo', 'demo-studio-admin', WB);
     const bbCategory = (await tree())[0]!.id;
-    assert.equal((await c.post(`/studio/kategorien/${bbCategory}`, { _csrf: wb.csrf, name: 'Übernommen', parent: '' }, wb.cookie, {}, WB)).statusCode, 404);
+    assert.equal((await s.c.post(`/studio/kategorien/${bbCategory}`, { _csrf: wb.csrf, name: 'Übernommen', parent: '' }, wb.cookie, {}, WB)).statusCode, 404);
     assert.ok((await tree()).some((x) => x.id === bbCategory && x.name !== 'Übernommen'));
   });
 });

@@ -134,6 +134,10 @@ describe('studio content editing in Chromium', () => {
     await second.getByRole('button', { name: `Nach oben: ${name}` }).click();
     await page.waitForURL(/#kategorie-\d+$/);
     assert.equal(await page.locator('main > .category-level > li').first().locator('> .category-name').textContent(), name);
+
+    await page.getByRole('navigation', { name: 'Bereiche des Studios' }).getByRole('link', { name: 'Datenanbieter' }).click();
+    await page.locator('#formular').waitFor();
+    await assertAccessible(page, 'data providers');
     await context.close();
   });
 });
