@@ -87,6 +87,8 @@ export async function createPlatform(config: Config, manifests: ModuleManifest[]
   const tenants = new TenantDirectory(database.system, config.defaultTenant);
   await tenants.reload();
   const cache = new ResponseCache();
+  // Responses depend on a tenant's enabled modules: a changed tenant starts with an empty cache.
+  tenants.onReload(() => cache.invalidate('*'));
   await database.listen(TENANTS_CHANGED_CHANNEL, () => void tenants.reload().catch((err) => http.log.error({ err }, 'tenant reload failed')));
   await database.listen(CONTENT_CHANGED_CHANNEL, (payload) => cache.onNotification(payload), () => cache.invalidate('*'));
 
@@ -124,6 +126,7 @@ export async function createPlatform(config: Config, manifests: ModuleManifest[]
     // Revoked tokens are refused at once here; other processes hear of it by NOTIFY (above).
     integrations: new Integrations(database.system, () => verifier.clear()),
     mailer,
+    tenants,
     modules,
   };
   const principalOf = async (req: FastifyRequest): Promise<Principal> => {

@@ -14,6 +14,7 @@ import type { Integrations } from '../auth/integrations.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { ContentEditor } from './content-editor.ts';
 import type { Config } from '../config.ts';
+import type { TenantDirectory } from '../tenancy/tenant-directory.ts';
 
 export type LocalizedText = { de: string; en: string };
 
@@ -41,6 +42,8 @@ export type RouteServices = {
   /** The tenant's OAuth applications (the studio's integrations page). */
   integrations: Integrations;
   mailer: Mailer;
+  /** All tenants; the studio changes its own tenant's theme and modules through it (every process reloads). */
+  tenants: TenantDirectory;
   /** Every registered module (the studio offers the editors of those a tenant has enabled). */
   modules: ModuleManifest[];
 };

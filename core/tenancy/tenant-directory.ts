@@ -3,7 +3,7 @@ import { validationError } from '../errors.ts';
 /** NOTIFY channel on which processes learn that tenants changed. */
 export const TENANTS_CHANGED_CHANNEL = 'dorfplatz_tenants_changed';
 
-import { type Tenant, type TenantInput, TenantInputSchema, tenantFromRow } from './tenant.ts';
+import { type Tenant, type TenantChange, TenantChangeSchema, type TenantInput, TenantInputSchema, tenantFromRow } from './tenant.ts';
 
 /**
  * All tenants, held in memory (a deployment has hundreds, not millions) and reloaded when
@@ -13,6 +13,7 @@ export class TenantDirectory {
   private byHost = new Map<string, Tenant>();
   private bySlug = new Map<string, Tenant>();
   private ordered: Tenant[] = [];
+  private listeners: Array<() => void> = [];
 
   constructor(
     private readonly db: Kysely<any>,
@@ -29,6 +30,12 @@ export class TenantDirectory {
       this.byHost.set(`${t.slug}.localhost`, t);
       for (const d of t.domains) this.byHost.set(d, t);
     }
+    for (const l of this.listeners) l();
+  }
+
+  /** Called after every reload (e.g. to drop cached responses built with a tenant's old modules). */
+  onReload(listener: () => void): void {
+    this.listeners.push(listener);
   }
 
   all(): Tenant[] {
@@ -68,8 +75,28 @@ export class TenantDirectory {
       })
       .returningAll()
       .executeTakeFirstOrThrow();
+    await this.changed();
+    return tenantFromRow(row);
+  }
+
+  /** Changes a tenant's modules or theme; every process reloads its directory (NOTIFY). */
+  async update(id: number, change: TenantChange): Promise<Tenant> {
+    const parsed = TenantChangeSchema.safeParse(change);
+    if (!parsed.success) throw validationError(parsed.error.issues.map((i) => i.message).join('; '));
+    const c = parsed.data;
+    const row = await this.db
+      .updateTable('tenants')
+      .set({ ...(c.enabledModules ? { enabled_modules: c.enabledModules } : {}), ...(c.theme ? { theme: JSON.stringify(c.theme) } : {}) })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) throw validationError(`There is no municipality with id ${id}.`);
+    await this.changed();
+    return tenantFromRow(row);
+  }
+
+  private async changed(): Promise<void> {
     await sql`SELECT pg_notify(${TENANTS_CHANGED_CHANNEL}, '')`.execute(this.db);
     await this.reload();
-    return tenantFromRow(row);
   }
 }

@@ -10,6 +10,10 @@ import { PURGE_JOB, SCHEDULE_JOB } from './content/editorial-state.ts';
 import { applyScheduleJob, purgeTrashedJob } from './content/editorial-jobs.ts';
 import { auditRoutes } from './server/audit-routes.ts';
 import { integrationRoutes } from './server/integration-routes.ts';
+import { appConfigRoutes } from './server/app-config-routes.ts';
+import { themeRoutes } from './server/theme-routes.ts';
+import { moduleRoutes } from './server/module-routes.ts';
+import { previewRoutes } from './server/preview-routes.ts';
 
 /** The editors' studio at /studio on every tenant's host (issue 5); starts with login and sessions. */
 export const studioModule: ModuleManifest = {
@@ -28,5 +32,9 @@ export const studioModule: ModuleManifest = {
     await contentRoutes(app, scopeOf, services);
     await auditRoutes(app, scopeOf, services);
     await integrationRoutes(app, scopeOf, services);
+    await appConfigRoutes(app, scopeOf, services);
+    await themeRoutes(app, scopeOf, services);
+    await moduleRoutes(app, scopeOf, services);
+    await previewRoutes(app, scopeOf, services);
   },
 };

@@ -4,6 +4,7 @@ import { studioTexts, roleAbilities, roleLabels, fill } from './studio-texts.ts'
 import { mediaTexts } from '../../media/pages/media-texts.ts';
 import { auditTexts } from './audit-texts.ts';
 import { integrationsTexts } from './integrations-texts.ts';
+import { appConfigTexts } from './app-config-texts.ts';
 
 export function DashboardPage({ email, role, isAdmin }: { email: string; role: Role; isAdmin: boolean }) {
   const t = useTexts(studioTexts);
@@ -26,6 +27,11 @@ export function DashboardPage({ email, role, isAdmin }: { email: string; role: R
         <li>
           <a href="/studio/medien">{mediaTexts(lang).library}</a>
         </li>
+        {(isAdmin || role === 'editor' || role === 'read_only') && (
+          <li>
+            <a href="/studio/einstellungen">{appConfigTexts(lang).title}</a>
+          </li>
+        )}
         {isAdmin && (
           <li>
             <a href="/studio/konten">{t.accounts}</a>
