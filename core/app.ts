@@ -90,6 +90,8 @@ export async function createPlatform(config: Config, manifests: ModuleManifest[]
   const tenants = new TenantDirectory(database.system, config.defaultTenant);
   await tenants.reload();
   const cache = new ResponseCache();
+  // Responses depend on a tenant's enabled modules: a changed tenant starts with an empty cache.
+  tenants.onReload(() => cache.invalidate('*'));
   await database.listen(TENANTS_CHANGED_CHANNEL, () => void tenants.reload().catch((err) => http.log.error({ err }, 'tenant reload failed')));
   await database.listen(CONTENT_CHANGED_CHANNEL, (payload) => cache.onNotification(payload), () => cache.invalidate('*'));
 

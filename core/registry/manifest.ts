@@ -43,8 +43,9 @@ export type RouteServices = {
   passwordResets: PasswordResets;
   secondFactor: SecondFactor;
   accounts: AccountDirectory;
-  /** Every municipality (in memory) and the platform admins' writes to them. */
+  /** Every municipality (in memory; the studio changes its own tenant's theme and modules through it, every process reloads). */
   tenants: TenantDirectory;
+  /** The platform admins' writes to municipalities. */
   tenantAdmin: TenantAdministration;
   /** The tenant's OAuth applications (the studio's integrations page). */
   integrations: Integrations;

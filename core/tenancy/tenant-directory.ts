@@ -1,6 +1,7 @@
-import type { Kysely } from 'kysely';
-import { type Tenant, type TenantInput, localHostOf, tenantFromRow } from './tenant.ts';
-import { insertTenant } from './tenant-store.ts';
+import { sql, type Kysely } from 'kysely';
+import { validationError } from '../errors.ts';
+import { type Tenant, type TenantChange, TenantChangeSchema, type TenantInput, localHostOf, tenantFromRow } from './tenant.ts';
+import { insertTenant, TENANTS_CHANGED_CHANNEL } from './tenant-store.ts';
 
 export { TENANTS_CHANGED_CHANNEL } from './tenant-store.ts';
 
@@ -12,6 +13,7 @@ export class TenantDirectory {
   private byHost = new Map<string, Tenant>();
   private bySlug = new Map<string, Tenant>();
   private ordered: Tenant[] = [];
+  private listeners: Array<() => void> = [];
 
   constructor(
     private readonly db: Kysely<any>,
@@ -28,6 +30,12 @@ export class TenantDirectory {
       this.byHost.set(localHostOf(t.slug), t);
       for (const d of t.domains) this.byHost.set(d, t);
     }
+    for (const l of this.listeners) l();
+  }
+
+  /** Called after every reload (e.g. to drop cached responses built with a tenant's old modules). */
+  onReload(listener: () => void): void {
+    this.listeners.push(listener);
   }
 
   all(): Tenant[] {
@@ -54,5 +62,26 @@ export class TenantDirectory {
     const tenant = await this.db.transaction().execute((trx) => insertTenant(trx, input));
     await this.reload();
     return tenant;
+  }
+
+  /** Changes a tenant's modules or theme; every process reloads its directory (NOTIFY). */
+  async update(id: number, change: TenantChange): Promise<Tenant> {
+    const parsed = TenantChangeSchema.safeParse(change);
+    if (!parsed.success) throw validationError(parsed.error.issues.map((i) => i.message).join('; '));
+    const c = parsed.data;
+    const row = await this.db
+      .updateTable('tenants')
+      .set({ ...(c.enabledModules ? { enabled_modules: c.enabledModules } : {}), ...(c.theme ? { theme: JSON.stringify(c.theme) } : {}) })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) throw validationError(`There is no municipality with id ${id}.`);
+    await this.changed();
+    return tenantFromRow(row);
+  }
+
+  private async changed(): Promise<void> {
+    await sql`SELECT pg_notify(${TENANTS_CHANGED_CHANNEL}, '')`.execute(this.db);
+    await this.reload();
   }
 }

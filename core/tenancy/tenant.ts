@@ -4,7 +4,11 @@ export const ThemeSchema = z
   .object({
     primaryColor: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional(),
     secondaryColor: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional(),
+    /** Text colour on the primary colour (the studio refuses pairs below 4.5:1). */
+    onPrimaryColor: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional(),
     logoUrl: z.string().optional(),
+    /** App icons from the media library, as web app manifest entries. */
+    icons: z.array(z.object({ src: z.string(), sizes: z.string(), type: z.string() })).optional(),
   })
   .passthrough();
 
@@ -59,6 +63,10 @@ export type TenantInput = z.input<typeof TenantInputSchema>;
 /** What a platform admin may change of an existing municipality (the slug stays: it names hosts and data). */
 export const TenantUpdateSchema = z.object(fields);
 export type TenantUpdate = z.input<typeof TenantUpdateSchema>;
+/** What may change on an existing tenant (the studio's theme and module pages). */
+// Without defaults: a field left out stays as it is.
+export const TenantChangeSchema = z.object({ enabledModules: z.array(z.string()).optional(), theme: ThemeSchema.optional() });
+export type TenantChange = z.input<typeof TenantChangeSchema>;
 
 export type Tenant = {
   id: number;

@@ -13,6 +13,10 @@ import { applyScheduleJob, purgeTrashedJob } from './content/editorial-jobs.ts';
 import { auditRoutes } from './server/audit-routes.ts';
 import { integrationRoutes } from './server/integration-routes.ts';
 import { platformRoutes } from './server/platform-routes.ts';
+import { appConfigRoutes } from './server/app-config-routes.ts';
+import { themeRoutes } from './server/theme-routes.ts';
+import { moduleRoutes } from './server/module-routes.ts';
+import { previewRoutes } from './server/preview-routes.ts';
 
 /** The editors' studio at /studio on every tenant's host (issue 5); starts with login and sessions. */
 export const studioModule: ModuleManifest = {
@@ -34,5 +38,9 @@ export const studioModule: ModuleManifest = {
     await auditRoutes(app, scopeOf, services);
     await integrationRoutes(app, scopeOf, services);
     await platformRoutes(app, scopeOf, services);
+    await appConfigRoutes(app, scopeOf, services);
+    await themeRoutes(app, scopeOf, services);
+    await moduleRoutes(app, scopeOf, services);
+    await previewRoutes(app, scopeOf, services);
   },
 };

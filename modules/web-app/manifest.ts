@@ -4,16 +4,12 @@ import { pageRoutes } from './server/page-route.ts';
 import { registerAssetRoutes } from './server/asset-routes.ts';
 import { webManifestRoutes } from './server/web-manifest-route.ts';
 import { settingsRoute } from './server/settings-route.ts';
-import { loadWebAssets, type WebAssets } from './server/vite-assets.ts';
+import { currentWebAssets } from './server/vite-assets.ts';
 
 /**
  * The citizen web app (PWA) on every tenant's host: server-rendered pages from the modules'
  * screens, the built JavaScript, the service worker and a per-tenant install manifest.
  */
-let assets: WebAssets | null | undefined;
-// Read lazily so a server started before "npm run build" picks the build up on the next request.
-const currentAssets = () => (assets ||= loadWebAssets());
-
 export const webAppModule: ModuleManifest = {
   name: 'web-app',
   title: { de: 'Bürger-Web-App', en: 'Citizen web app' },
@@ -21,9 +17,9 @@ export const webAppModule: ModuleManifest = {
   routes: async (app, scopeOf, services) => {
     // Pages, data and built files go out compressed (only this module's routes: the API's hot path keeps its own costs).
     await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'] });
-    await registerAssetRoutes(app, currentAssets);
+    await registerAssetRoutes(app, currentWebAssets);
     webManifestRoutes(app, scopeOf, services);
     settingsRoute(app, scopeOf, services);
-    pageRoutes(currentAssets)(app, scopeOf, services);
+    pageRoutes(currentWebAssets)(app, scopeOf, services);
   },
 };

@@ -5,6 +5,7 @@ import { mediaTexts } from '../../media/pages/media-texts.ts';
 import { auditTexts } from './audit-texts.ts';
 import { integrationsTexts } from './integrations-texts.ts';
 import { platformTexts } from './platform-texts.ts';
+import { appConfigTexts } from './app-config-texts.ts';
 
 export function DashboardPage({ email, role, isAdmin, isPlatformAdmin }: { email: string; role: Role; isAdmin: boolean; isPlatformAdmin: boolean }) {
   const t = useTexts(studioTexts);
@@ -27,6 +28,11 @@ export function DashboardPage({ email, role, isAdmin, isPlatformAdmin }: { email
         <li>
           <a href="/studio/medien">{mediaTexts(lang).library}</a>
         </li>
+        {(isAdmin || role === 'editor' || role === 'read_only') && (
+          <li>
+            <a href="/studio/einstellungen">{appConfigTexts(lang).title}</a>
+          </li>
+        )}
         {isAdmin && (
           <li>
             <a href="/studio/konten">{t.accounts}</a>

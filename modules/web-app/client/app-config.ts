@@ -7,6 +7,8 @@ export type NavLink = { label: string; href: string; icon: string; external: boo
 /** The tenant's configuration as the web app needs it, built by the server from the same static JSON files the native app reads. */
 export type AppConfig = {
   tenantName: string;
+  /** The tenant's logo (theme.logoUrl, chosen in the studio), shown in the header. */
+  logoUrl: string | null;
   slug: string;
   navigation: 'tab' | 'drawer';
   nav: NavLink[];

@@ -98,7 +98,8 @@ window.addEventListener('offline', () => {
 async function refreshOnline(attempt: number) {
   offline = false;
   await go(new URL(location.href), false, false);
-  if (offline && navigator.onLine && attempt < 5) setTimeout(() => void refreshOnline(attempt + 1), 500 * 2 ** attempt);
+  // (The service worker answers from its cache when the server takes longer than a few seconds.)
+  if (offline && navigator.onLine && attempt < 12) setTimeout(() => void refreshOnline(attempt + 1), Math.min(500 * 2 ** attempt, 5000));
 }
 window.addEventListener('online', () => void refreshOnline(0));
 

@@ -28,6 +28,7 @@ export function Shell({ path, offline, children }: { path: string; offline: bool
       </a>
       <header class="app-header">
         <a class="brand" href="/">
+          {config.logoUrl && <img class="brand-logo" src={config.logoUrl} alt="" />}
           {config.tenantName}
         </a>
         <nav aria-label={t.headerNavigation} class="header-links">

@@ -90,8 +90,9 @@ async function block(ctx: LoaderContext, e: Entry, g: Entry): Promise<HomeBlock 
 
 async function staticJson(ctx: LoaderContext, name: string): Promise<any> {
   if (!has(ctx, 'static-content')) return null;
-  const data = await ctx.gql(`query HomeJson($name: String!, $v: String) { publicJsonFile(name: $name, version: $v) { content } }`, { name, v: WEB_APP_VERSION });
-  const content = data.publicJsonFile?.content;
+  const override = ctx.overrides?.[name.toLowerCase()];
+  const content =
+    override !== undefined ? override : (await ctx.gql(`query HomeJson($name: String!, $v: String) { publicJsonFile(name: $name, version: $v) { content } }`, { name, v: WEB_APP_VERSION })).publicJsonFile?.content;
   if (Array.isArray(content)) return content;
   if (typeof content === 'string') {
     try {

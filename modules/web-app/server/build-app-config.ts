@@ -36,6 +36,7 @@ export function buildAppConfig(tenant: Tenant, settings: TenantSettings, hasRout
   ].filter((l) => hasRoute(l.href));
   return {
     tenantName: tenant.name,
+    logoUrl: tenant.theme.logoUrl || null,
     slug: tenant.slug,
     navigation,
     nav: nav.length ? nav : [{ label: 'Start', href: '/', icon: 'home', external: false }],

@@ -44,8 +44,7 @@ export function htmlDocument(p: DocumentParts): { html: string; styleHash: strin
 <link rel="apple-touch-icon" href="/app-icon-192.png">
 ${p.assets.styles.map((s) => `<link rel="stylesheet" href="${escapeHtml(s)}">`).join('\n')}
 <style>${style}</style>
-<script type="module" src="${escapeHtml(p.assets.script)}"></script>
-</head>
+${p.assets.script ? `<script type="module" src="${escapeHtml(p.assets.script)}"></script>\n` : ''}</head>
 <body>
 <div id="app">${p.body}</div>
 <script id="dp-boot" type="application/json">${inlineJson(p.boot)}</script>

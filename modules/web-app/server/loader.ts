@@ -11,6 +11,8 @@ export type LoaderContext = {
   params: RouteParams;
   query: URLSearchParams;
   lang: Lang;
+  /** Unsaved configuration files by lower-case name, used instead of the stored ones (the studio's preview). */
+  overrides?: Record<string, unknown>;
 };
 
 /** A screen's server-side data: its page title and what its view renders; null means "not found". */

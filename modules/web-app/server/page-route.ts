@@ -15,9 +15,9 @@ import { inProcessGraphql, GraphQLLoadError } from './in-process-graphql.ts';
 import { loadTenantSettings, type TenantSettings } from './tenant-settings.ts';
 import { buildAppConfig } from './build-app-config.ts';
 import { htmlDocument } from './html-document.ts';
-import { themeColors } from './theme-colors.ts';
+import { tenantColors } from './theme-colors.ts';
 import { contentSecurityPolicy } from './content-security-policy.ts';
-import type { WebAssets } from './vite-assets.ts';
+import { currentWebAssets, type WebAssets } from './vite-assets.ts';
 import type { Tenant } from '../../../core/tenancy/tenant.ts';
 
 const match = routeMatcher(appRoutes);
@@ -36,32 +36,14 @@ export function pageRoutes(assets: () => WebAssets | null): RoutePlugin {
       const url = new URL(req.url, 'http://x');
       const path = asData ? url.pathname.slice(DATA_PREFIX.length) || '/' : url.pathname;
       if (!asData && !acceptsHtml(req)) throw new AppError('NOT_FOUND', `No route GET ${url.pathname}.`);
-      const scope = await scopeOf(req);
-      const prefs = parsePrefs(req.headers.cookie);
-      const gql = inProcessGraphql(app, req);
-      const tenant = scope.tenant;
-      const settings = await loadTenantSettings(gql, tenant.enabledModules.includes('static-content'));
-      const page = await loadPage(tenant, settings, gql, path, url.searchParams, prefs.lang);
-      reply.code(page.status).header('cache-control', 'no-cache').header('vary', 'cookie');
-      if (asData) return page;
+      const { tenant } = await scopeOf(req);
+      const loaded = await loadPageWithSettings(app, req, tenant, path, url.searchParams, {});
+      reply.code(loaded.page.status).header('cache-control', 'no-cache').header('vary', 'cookie');
+      if (asData) return loaded.page;
       const built = assets();
       if (!built) throw new AppError('UNAVAILABLE', 'The web app has not been built yet: run "npm run build".');
-      const config = buildAppConfig(tenant, settings, (href) => routeFor(tenant, new URL(href, 'http://x').pathname) !== null);
-      const route = appRoutes.find((r) => r.name === page.route);
-      const View = page.status === 200 && route ? (await route.view()).default : null;
-      const body = renderToString(h(App, { config, prefs, setPrefs: () => {}, page, path, View, offline: false }));
-      const boot: Boot = { config, page };
-      const { html, styleHash } = htmlDocument({
-        title: page.title === config.tenantName ? page.title : `${page.title} – ${config.tenantName}`,
-        description: fillText(shellTexts(prefs.lang).description, { name: config.tenantName }),
-        lang: prefs.lang,
-        prefs,
-        colors: themeColors(tenant.theme.primaryColor),
-        assets: built,
-        body,
-        boot,
-      });
-      return reply.type('text/html; charset=utf-8').header('content-security-policy', contentSecurityPolicy(styleHash, settings.mapSettings)).send(html);
+      const { html, csp } = await pageDocument(req, tenant, loaded, path, built);
+      return reply.type('text/html; charset=utf-8').header('content-security-policy', csp).send(html);
     };
     app.get(`${DATA_PREFIX}/*`, (req, reply) => handle(req, reply, true));
     app.get(DATA_PREFIX, (req, reply) => handle(req, reply, true));
@@ -69,19 +51,65 @@ export function pageRoutes(assets: () => WebAssets | null): RoutePlugin {
   };
 }
 
+/** Unsaved settings the studio previews: configuration files by lower-case name and theme fields. */
+export type PagePreview = { files: Record<string, unknown>; theme: Partial<Tenant['theme']> };
+
+/**
+ * The home screen as this web app renders it, with unsaved settings, for the studio's preview in
+ * an iframe. Rendered on the server without the app's script: the preview is a picture of the
+ * page, its links lead into the real app.
+ */
+export async function renderHomePreview(app: FastifyInstance, req: FastifyRequest, tenant: Tenant, preview: PagePreview): Promise<{ status: number; html: string; csp: string }> {
+  const built = currentWebAssets();
+  if (!built) throw new AppError('UNAVAILABLE', 'The web app has not been built yet: run "npm run build".');
+  const previewTenant = { ...tenant, theme: { ...tenant.theme, ...preview.theme } };
+  const loaded = await loadPageWithSettings(app, req, previewTenant, '/', new URLSearchParams(), preview.files);
+  const { html, csp } = await pageDocument(req, previewTenant, loaded, '/', { ...built, script: '' });
+  return { status: loaded.page.status, html, csp };
+}
+
+type LoadedPage = { page: PagePayload; settings: TenantSettings };
+
+async function loadPageWithSettings(app: FastifyInstance, req: FastifyRequest, tenant: Tenant, path: string, query: URLSearchParams, overrides: Record<string, unknown>): Promise<LoadedPage> {
+  const gql = inProcessGraphql(app, req);
+  const settings = await loadTenantSettings(gql, tenant.enabledModules.includes('static-content'), overrides);
+  const page = await loadPage(tenant, settings, gql, path, query, parsePrefs(req.headers.cookie).lang, overrides);
+  return { page, settings };
+}
+
+async function pageDocument(req: FastifyRequest, tenant: Tenant, { page, settings }: LoadedPage, path: string, built: WebAssets): Promise<{ html: string; csp: string }> {
+  const prefs = parsePrefs(req.headers.cookie);
+  const config = buildAppConfig(tenant, settings, (href) => routeFor(tenant, new URL(href, 'http://x').pathname) !== null);
+  const route = appRoutes.find((r) => r.name === page.route);
+  const View = page.status === 200 && route ? (await route.view()).default : null;
+  const body = renderToString(h(App, { config, prefs, setPrefs: () => {}, page, path, View, offline: false }));
+  const boot: Boot = { config, page };
+  const { html, styleHash } = htmlDocument({
+    title: page.title === config.tenantName ? page.title : `${page.title} – ${config.tenantName}`,
+    description: fillText(shellTexts(prefs.lang).description, { name: config.tenantName }),
+    lang: prefs.lang,
+    prefs,
+    colors: tenantColors(tenant.theme),
+    assets: built,
+    body,
+    boot,
+  });
+  return { html, csp: contentSecurityPolicy(styleHash, settings.mapSettings) };
+}
+
 function routeFor(tenant: Tenant, pathname: string) {
   const m = match(pathname);
   return m && tenant.enabledModules.includes(m.route.module) ? m : null;
 }
 
-async function loadPage(tenant: Tenant, settings: TenantSettings, gql: ReturnType<typeof inProcessGraphql>, path: string, query: URLSearchParams, lang: 'de' | 'en'): Promise<PagePayload> {
+async function loadPage(tenant: Tenant, settings: TenantSettings, gql: ReturnType<typeof inProcessGraphql>, path: string, query: URLSearchParams, lang: 'de' | 'en', overrides: Record<string, unknown>): Promise<PagePayload> {
   const search = query.toString();
   const notFound: PagePayload = { route: 'not-found', params: {}, search, title: shellTexts(lang).notFoundTitle, status: 404, data: null };
   const m = routeFor(tenant, path);
   const loader = m && appLoaders[m.route.name];
   if (!m || !loader) return notFound;
   try {
-    const loaded = await loader({ gql, tenant, settings, params: m.params, query, lang });
+    const loaded = await loader({ gql, tenant, settings, params: m.params, query, lang, overrides });
     return loaded ? { route: m.route.name, params: m.params, search, title: loaded.title, status: 200, data: loaded.data } : notFound;
   } catch (err) {
     // Ids or arguments the API rejects (e.g. "abc" as an id) are pages that do not exist.

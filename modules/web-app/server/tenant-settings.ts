@@ -17,11 +17,12 @@ const query = `query WebAppSettings($v: String) {
 ${names.map((n) => `  ${n}: publicJsonFile(name: "${n}", version: $v) { content }`).join('\n')}
 }`;
 
-export async function loadTenantSettings(gql: Gql, hasStaticContent: boolean): Promise<TenantSettings> {
+/** `overrides` (by lower-case name) replace stored records: the studio previews unsaved files. */
+export async function loadTenantSettings(gql: Gql, hasStaticContent: boolean, overrides: Record<string, unknown> = {}): Promise<TenantSettings> {
   const empty = Object.fromEntries(names.map((n) => [n, {}])) as TenantSettings;
   if (!hasStaticContent) return empty;
   const data = await gql<Record<Name, { content: unknown } | null>>(query, { v: WEB_APP_VERSION });
-  for (const n of names) empty[n] = asObject(data[n]?.content);
+  for (const n of names) empty[n] = asObject(n.toLowerCase() in overrides ? overrides[n.toLowerCase()] : data[n]?.content);
   return empty;
 }
 

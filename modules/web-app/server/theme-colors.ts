@@ -6,11 +6,16 @@ export type ThemeColors = { primary: string; onPrimary: string; primaryText: str
 
 const FALLBACK = '#1b5e7a';
 
-export function themeColors(primary: string | undefined): ThemeColors {
-  const base = primary && /^#[0-9a-fA-F]{6}$/.test(primary) ? primary.toLowerCase() : FALLBACK;
-  const onWhite = contrast('#ffffff', base) >= contrast('#111111', base) ? '#ffffff' : '#111111';
+const hex = (c: string | undefined) => (c && /^#[0-9a-fA-F]{6}$/.test(c) ? c.toLowerCase() : null);
+
+/** The colours of a tenant's theme: its primary colour and, when it chose one, the text colour on it. */
+export const tenantColors = (theme: { primaryColor?: string; onPrimaryColor?: string }) => themeColors(theme.primaryColor, theme.onPrimaryColor);
+
+export function themeColors(primary: string | undefined, onPrimary?: string): ThemeColors {
+  const base = hex(primary) ?? FALLBACK;
+  const onWhite = hex(onPrimary) ?? (contrast('#ffffff', base) >= contrast('#111111', base) ? '#ffffff' : '#111111');
   // The brand colour itself must carry white or black text at 4.5:1; darken it until it does.
-  const bar = adjustUntil(base, (c) => contrast(c, onWhite) >= 4.5, onWhite === '#ffffff' ? -1 : 1);
+  const bar = adjustUntil(base, (c) => contrast(c, onWhite) >= 4.5, contrast(onWhite, '#000000') > contrast(onWhite, '#ffffff') ? -1 : 1);
   return {
     primary: bar,
     onPrimary: onWhite,

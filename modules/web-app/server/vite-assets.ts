@@ -34,3 +34,7 @@ export function loadWebAssets(dist = WEB_DIST): WebAssets | null {
   }
   return { script: url(entry.file), styles: (entry.css ?? []).map(url), precache: [...all].sort(), buildId: entry.file.replace(/^.*-|\.js$/g, '') };
 }
+
+let current: WebAssets | null | undefined;
+/** The build's assets, read lazily so a server started before "npm run build" picks the build up on the next request. */
+export const currentWebAssets = () => (current ||= loadWebAssets());

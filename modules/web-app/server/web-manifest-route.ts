@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import type { RoutePlugin } from '../../../core/registry/manifest.ts';
-import { themeColors } from './theme-colors.ts';
+import { tenantColors } from './theme-colors.ts';
 
 /**
  * Per-tenant install manifest and icon: the municipality's name and colour, so the installed app
@@ -9,7 +9,7 @@ import { themeColors } from './theme-colors.ts';
 export const webManifestRoutes: RoutePlugin = (app, scopeOf) => {
   app.get('/manifest.webmanifest', async (req, reply) => {
     const { tenant } = await scopeOf(req);
-    const colors = themeColors(tenant.theme.primaryColor);
+    const colors = tenantColors(tenant.theme);
     const manifest = {
       id: '/',
       name: tenant.name,
@@ -22,24 +22,27 @@ export const webManifestRoutes: RoutePlugin = (app, scopeOf) => {
       display: 'standalone',
       background_color: '#ffffff',
       theme_color: colors.primary,
-      icons: [
-        { src: '/app-icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
-        { src: '/app-icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
-        { src: '/app-icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any maskable' },
-      ],
+      // Icons chosen in the studio (from the media library) replace the drawn ones.
+      icons: tenant.theme.icons?.length
+        ? tenant.theme.icons.map((i) => ({ ...i, purpose: 'any' }))
+        : [
+            { src: '/app-icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+            { src: '/app-icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+            { src: '/app-icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any maskable' },
+          ],
     };
     return reply.type('application/manifest+json; charset=utf-8').header('cache-control', 'no-cache').send(JSON.stringify(manifest));
   });
   app.get('/app-icon.svg', async (req, reply) => {
     const { tenant } = await scopeOf(req);
-    return reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(iconSvg(tenant.name, themeColors(tenant.theme.primaryColor)));
+    return reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(iconSvg(tenant.name, tenantColors(tenant.theme)));
   });
   // PNG for platforms that do not install from SVG icons (iOS home screen, older Chromium).
   const pngs = new Map<string, Promise<Buffer>>();
   for (const size of [192, 512]) {
     app.get(`/app-icon-${size}.png`, async (req, reply) => {
       const { tenant } = await scopeOf(req);
-      const svg = iconSvg(tenant.name, themeColors(tenant.theme.primaryColor));
+      const svg = iconSvg(tenant.name, tenantColors(tenant.theme));
       const key = `${size}:${svg}`;
       if (!pngs.has(key)) pngs.set(key, sharp(Buffer.from(svg), { density: (72 * size) / 512 }).resize(size, size).png().toBuffer());
       return reply.type('image/png').header('cache-control', 'public, max-age=86400').send(await pngs.get(key));

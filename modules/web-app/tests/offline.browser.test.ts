@@ -63,8 +63,9 @@ describe('offline start in Chromium (service worker)', () => {
     assert.equal(created.body.errors, undefined, JSON.stringify(created.body.errors));
     assert.notEqual(await page.locator('.home-block .teaser-title a').first().textContent(), 'Frisch nach dem Offline-Test');
     await context.setOffline(false);
-    await notice.waitFor({ state: 'detached' });
-    await page.locator('.home-block .teaser-title a', { hasText: 'Frisch nach dem Offline-Test' }).waitFor();
+    // The app retries while the reconnected network is slow (a loaded machine answers late).
+    await notice.waitFor({ state: 'detached', timeout: 90_000 });
+    await page.locator('.home-block .teaser-title a', { hasText: 'Frisch nach dem Offline-Test' }).waitFor({ timeout: 60_000 });
     assert.deepEqual((page as any).jsErrors, []);
     await context.close();
   });
