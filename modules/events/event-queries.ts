@@ -150,9 +150,9 @@ function page(limit: number | null, offset: number): RawBuilder<unknown> {
  * started at most LONG_SPAN_DAYS before and still run (event_occurrences_running: the end day is
  * checked in the index), and long ones that started earlier (event_occurrences_long, few).
  * Scanning by start alone would read every date that starts before the range's end, a year of them
- * for a month ahead. Each part yields the date's columns and sort key (o_starts_on …) and `event`:
- * the event's listing columns, or (eventColumns = id only) just its id, to fetch the whole row for
- * the final page alone.
+ * for a month ahead. Each part yields `eventColumns` of the date's event (the listing's columns, or
+ * just its id when the page is chosen before the rows are read), the date, and its sort key
+ * (o_starts_on …).
  */
 function occurrenceParts(f: EventFilter, eventColumns: RawBuilder<unknown>, dateOrder: RawBuilder<unknown> | null, firstRows: number | null): RawBuilder<unknown> {
   const from = sql`${f.from}::date`;
