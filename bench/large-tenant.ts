@@ -507,7 +507,11 @@ export async function seedLargeTenant(platform: Platform, opts: { copyFrom: Tena
   const accountId = await ensureAccount(system, { email: 'app@gross.bench', name: 'Großstadt App (Bench)' });
   await setMembership(system, { accountId, tenantId: tenant.id, role: 'app' });
   await createApplication(system, { tenantId: tenant.id, ownerAccountId: accountId, name: 'Großstadt App (Bench)', uid: LARGE_TENANT.clientId, secret: LARGE_TENANT.clientSecret });
+  return { ...(await describeLargeTenant(platform, tenant)), seedSeconds, analyzeSeconds, today };
+}
 
+/** What the benchmark needs to know of a seeded large tenant (also of one seeded by an earlier run, see profile.ts). */
+export async function describeLargeTenant(platform: Platform, tenant: Tenant): Promise<Pick<LargeTenant, 'tenant' | 'counts' | 'poiCategories' | 'searchPhrases'>> {
   const db = platform.database.forTenant(tenant.id);
   const counts: Record<string, number> = {};
   for (const table of ['categories', 'data_providers', 'static_contents', 'event_records', 'event_occurrences', 'event_record_categories', 'points_of_interest', 'point_of_interest_categories', 'news_items', 'news_item_categories']) {
@@ -523,7 +527,7 @@ export async function seedLargeTenant(platform: Platform, opts: { copyFrom: Tena
     ...NEWS_TOPICS.flatMap((t) => STREETS.map((s) => `${t.keyword} ${s}`)),
     ...EVENT_TYPES.flatMap((t) => EVENT_VENUES.map((v) => `${t.title} ${v.keyword}`)),
   ];
-  return { tenant, counts, seedSeconds, analyzeSeconds, today, poiCategories, searchPhrases };
+  return { tenant, counts, poiCategories, searchPhrases };
 }
 
 /** The first day of each of the next `n` months after today's ("YYYY-MM-DD" first and last day). */

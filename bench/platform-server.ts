@@ -19,10 +19,11 @@ export type RunningPlatform = {
 /**
  * The real server, as `npm start` builds it, on a fresh temporary data dir seeded with the demo
  * municipalities: PGlite there, or the PostgreSQL at DATABASE_URL when set. Listens on a free
- * loopback port. Jobs off, logging silent.
+ * loopback port. Jobs off, logging silent. `keepDataDir`: use (and keep) that directory instead.
  */
-export async function startPlatform(): Promise<RunningPlatform> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'dorfplatz-bench-'));
+export async function startPlatform(keepDataDir?: string): Promise<RunningPlatform> {
+  const dataDir = keepDataDir ?? mkdtempSync(path.join(tmpdir(), 'dorfplatz-bench-'));
+  const removeDataDir = () => keepDataDir || rmSync(dataDir, { recursive: true, force: true });
   let platform: Platform | undefined;
   try {
     const config = loadConfig({ DATA_DIR: dataDir, DATABASE_URL: process.env.DATABASE_URL, JOBS: 'off', LOG_LEVEL: 'silent' });
@@ -31,7 +32,7 @@ export async function startPlatform(): Promise<RunningPlatform> {
     await platform.http.listen({ host: '127.0.0.1', port: 0 });
   } catch (err) {
     await platform?.close().catch(() => {});
-    rmSync(dataDir, { recursive: true, force: true });
+    removeDataDir();
     throw err;
   }
   const running = platform;
@@ -56,7 +57,7 @@ export async function startPlatform(): Promise<RunningPlatform> {
       try {
         await running.close();
       } finally {
-        rmSync(dataDir, { recursive: true, force: true });
+        removeDataDir();
       }
     },
   };

@@ -1,8 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import type { Pool, PoolClient, QueryResult } from './pool.ts';
 import { typeParsers } from './pool.ts';
-
-const writeCommand = /^\s*(insert|update|delete|merge)\b/i;
+import { PGliteStatements } from './pglite-statements.ts';
 
 /**
  * PGlite is one embedded connection. This pool hands it out to one borrower at a time,
@@ -11,7 +10,11 @@ const writeCommand = /^\s*(insert|update|delete|merge)\b/i;
 export class PGlitePool implements Pool {
   private queue: Promise<void> = Promise.resolve();
 
-  private constructor(readonly pglite: PGlite) {}
+  private readonly statements: PGliteStatements;
+
+  private constructor(readonly pglite: PGlite) {
+    this.statements = new PGliteStatements(pglite);
+  }
 
   static async open(dataDir: string | undefined): Promise<PGlitePool> {
     const pglite = new PGlite(dataDir ?? 'memory://', { parsers: typeParsers });
@@ -25,16 +28,12 @@ export class PGlitePool implements Pool {
     const previous = this.queue;
     this.queue = previous.then(() => turn);
     await previous;
-    const pglite = this.pglite;
+    const { pglite, statements } = this;
     let released = false;
     return {
       // One physical session behind every borrowed client: its role and tenant setting persist.
       session: pglite,
-      async query(sql: string, parameters?: readonly unknown[]): Promise<QueryResult> {
-        const result = await pglite.query(sql, parameters as any[]);
-        const command = (writeCommand.exec(sql)?.[1]?.toUpperCase() ?? 'SELECT') as QueryResult['command'];
-        return { command, rowCount: result.affectedRows ?? result.rows.length, rows: result.rows as any[] };
-      },
+      query: (sql: string, parameters?: readonly unknown[]): Promise<QueryResult> => statements.query(sql, parameters),
       release() {
         if (!released) {
           released = true;

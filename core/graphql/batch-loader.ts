@@ -1,11 +1,9 @@
 import { memo, type GraphQLContext } from './context.ts';
 
-/**
- * A per-request loader that collects the keys asked for in one tick and fetches them with one
- * query (the N+1 problem of nested GraphQL fields). `fetch` returns values by key.
- */
-export function batchLoad<K, V>(ctx: GraphQLContext, name: string, fetch: (keys: K[]) => Promise<Map<K, V>>, key: K): Promise<V | undefined> {
-  const load = memo(ctx, `batch:${name}`, () => {
+type Loader<K, V> = { results: Map<K, Promise<V | undefined>>; load: (key: K) => Promise<V | undefined> };
+
+function loaderOf<K, V>(ctx: GraphQLContext, name: string, fetch: (keys: K[]) => Promise<Map<K, V>>): Loader<K, V> {
+  return memo(ctx, `batch:${name}`, () => {
     const results = new Map<K, Promise<V | undefined>>();
     let pending: Array<{ key: K; resolve: (v: V | undefined) => void; reject: (e: unknown) => void }> = [];
     const flush = () => {
@@ -16,7 +14,7 @@ export function batchLoad<K, V>(ctx: GraphQLContext, name: string, fetch: (keys:
         (err) => work.forEach((w) => w.reject(err)),
       );
     };
-    return (k: K) => {
+    const load = (k: K) => {
       let p = results.get(k);
       if (!p) {
         p = new Promise((resolve, reject) => {
@@ -27,6 +25,23 @@ export function batchLoad<K, V>(ctx: GraphQLContext, name: string, fetch: (keys:
       }
       return p;
     };
+    return { results, load };
   });
-  return load(key);
+}
+
+/**
+ * A per-request loader that collects the keys asked for in one tick and fetches them with one
+ * query (the N+1 problem of nested GraphQL fields). `fetch` returns values by key.
+ */
+export function batchLoad<K, V>(ctx: GraphQLContext, name: string, fetch: (keys: K[]) => Promise<Map<K, V>>, key: K): Promise<V | undefined> {
+  return loaderOf(ctx, name, fetch).load(key);
+}
+
+/**
+ * Hands a loader values a list query already read with its rows (e.g. as JSON columns), so the
+ * nested fields of the list need no query of their own. Keys asked for before stay as they are.
+ */
+export function primeBatch<K, V>(ctx: GraphQLContext, name: string, fetch: (keys: K[]) => Promise<Map<K, V>>, values: Iterable<[K, V]>): void {
+  const { results } = loaderOf(ctx, name, fetch);
+  for (const [k, v] of values) if (!results.has(k)) results.set(k, Promise.resolve(v));
 }

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { memo, type GraphQLContext } from '../../core/graphql/context.ts';
 import { validationError } from '../../core/errors.ts';
 
@@ -37,6 +37,17 @@ export function categoryIndex(ctx: GraphQLContext): Promise<CategoryIndex> {
 /** Makes `rows`, all categories of the tenant, the request's index (saves reading them again). */
 export function useAsCategoryIndex(ctx: GraphQLContext, rows: CategoryRow[]): void {
   void memo(ctx, INDEX_KEY, async () => indexOf(rows));
+}
+
+/**
+ * SQL: the categories linked to one record as a JSON array of category rows, in link order (as
+ * the batch loaders read them). Each category is looked up by id (OFFSET 0 keeps the planner
+ * from hashing the whole table per record).
+ */
+export function categoriesJson(linkTable: string, ownerColumn: string, recordId: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`(SELECT coalesce(json_agg(c.row ORDER BY l.position, l.category_id), '[]')
+    FROM ${sql.table(linkTable)} l CROSS JOIN LATERAL (SELECT c FROM categories c WHERE c.id = l.category_id OFFSET 0) c(row)
+    WHERE ${sql.ref(`l.${ownerColumn}`)} = ${recordId})`;
 }
 
 /** Ids of a category and all its descendants ("tree" counts). */

@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Visibility } from '../../core/auth/principal.ts';
 import { validationError } from '../../core/errors.ts';
-import { batchLoad } from '../../core/graphql/batch-loader.ts';
+import { batchLoad, primeBatch } from '../../core/graphql/batch-loader.ts';
 import type { GraphQLContext } from '../../core/graphql/context.ts';
 import { MAX_LIMIT } from '../../core/graphql/complexity.ts';
 import { germanSortKey } from '../../lib/german-sort.ts';
@@ -9,6 +9,8 @@ import { idArg, idList } from '../../lib/list-args.ts';
 import { type FixedDate, calendarDate } from '../content-parts/parts.ts';
 import { LONG_SPAN_DAYS, berlinToday } from './occurrences.ts';
 import { categoryCount } from '../categories/category-counts.ts';
+import { categoriesJson } from '../categories/category-store.ts';
+import { dataProviderJson, primeDataProviders } from '../data-providers/data-provider-loader.ts';
 
 /** An event_records row as the list and detail queries select it, with what the list computed. */
 export type EventRow = Record<string, any> & {
@@ -148,9 +150,11 @@ function page(limit: number | null, offset: number): RawBuilder<unknown> {
  * started at most LONG_SPAN_DAYS before and still run (event_occurrences_running: the end day is
  * checked in the index), and long ones that started earlier (event_occurrences_long, few).
  * Scanning by start alone would read every date that starts before the range's end, a year of them
- * for a month ahead. Each part yields the listing's columns plus the date's sort key (o_starts_on …).
+ * for a month ahead. Each part yields `eventColumns` of the date's event (the listing's columns, or
+ * just its id when the page is chosen before the rows are read), the date, and its sort key
+ * (o_starts_on …).
  */
-function occurrenceParts(f: EventFilter, dateOrder: RawBuilder<unknown> | null, firstRows: number | null): RawBuilder<unknown> {
+function occurrenceParts(f: EventFilter, eventColumns: RawBuilder<unknown>, dateOrder: RawBuilder<unknown> | null, firstRows: number | null): RawBuilder<unknown> {
   const from = sql`${f.from}::date`;
   const earliest = sql`${f.from}::date - ${sql.lit(LONG_SPAN_DAYS)}`;
   // The event of each date is looked up by id (OFFSET 0 keeps the planner from making this a hash
@@ -159,7 +163,7 @@ function occurrenceParts(f: EventFilter, dateOrder: RawBuilder<unknown> | null, 
     SELECT e.*, o.date AS occurrence, greatest(o.starts_on, ${from})::text AS list_date,
       o.starts_on AS o_starts_on, o.time_start AS o_time_start, o.id AS o_id
     FROM event_occurrences o
-    CROSS JOIN LATERAL (SELECT ${COLUMNS} FROM event_records e WHERE e.id = o.event_record_id AND ${and(eventConditions(f))} OFFSET 0) e
+    CROSS JOIN LATERAL (SELECT ${eventColumns} FROM event_records e WHERE e.id = o.event_record_id AND ${and(eventConditions(f))} OFFSET 0) e
     WHERE ${range} AND ${and(occurrenceConditions(f))}
     ${ordered && dateOrder ? sql`ORDER BY ${dateOrder}` : sql``}
     ${ordered && firstRows !== null ? sql`LIMIT ${firstRows}` : sql``})`;
@@ -171,18 +175,26 @@ function occurrenceParts(f: EventFilter, dateOrder: RawBuilder<unknown> | null, 
 /**
  * One entry per upcoming date of the matching events. Listed under the date's first day, or the
  * first day of the range (today) while a multi-day date is running. listDate order follows the
- * dates' first days, which an index serves in order.
+ * dates' first days, which an index serves in order; then the page is chosen on the dates alone
+ * and only its events are read whole (their wide rows are not carried through the sort).
  */
 export async function listOccurrences(ctx: GraphQLContext, f: EventFilter, order: string | null | undefined, limit: number | null, offset: number): Promise<EventRow[]> {
   const o = parseOrder(order);
   const dir = sql.raw(o.dir);
-  const byDate = o.field === 'listDate';
   const dateOrder = (alias: string) => sql`${sql.ref(`${alias}.starts_on`)} ${dir}, ${sql.ref(`${alias}.time_start`)} ${dir}, ${sql.ref(`${alias}.id`)} ${dir}`;
-  const orderBy = byDate ? sql`e.o_starts_on ${dir}, e.o_time_start ${dir}, e.o_id ${dir}` : sql`${recordOrder(o)}, e.o_starts_on, e.o_time_start, e.o_id`;
-  const parts = occurrenceParts(f, byDate ? dateOrder('o') : null, byDate && limit !== null ? offset + limit : null);
+  const byDay = sql`d.o_starts_on ${dir}, d.o_time_start ${dir}, d.o_id ${dir}`;
+  if (o.field === 'listDate') {
+    const parts = occurrenceParts(f, sql`e.id AS event_id`, dateOrder('o'), limit !== null ? offset + limit : null);
+    const { rows } = await sql<EventRow>`
+      SELECT e.*, d.occurrence, d.list_date, ${categoriesJson('event_record_categories', 'event_record_id', sql.ref('e.id'))} AS category_rows, ${dataProviderJson('e')} AS data_provider_row
+      FROM (SELECT * FROM (${parts}) d ORDER BY ${byDay} ${page(limit, offset)}) d
+      CROSS JOIN LATERAL (SELECT ${COLUMNS} FROM event_records e WHERE e.id = d.event_id) e
+      ORDER BY ${byDay}`.execute(ctx.db);
+    return primeNested(ctx, rows);
+  }
   const { rows } = await sql<EventRow>`
-    SELECT * FROM (${parts}) e
-    ORDER BY ${orderBy}
+    SELECT * FROM (${occurrenceParts(f, COLUMNS, null, null)}) e
+    ORDER BY ${recordOrder(o)}, e.o_starts_on, e.o_time_start, e.o_id
     ${page(limit, offset)}`.execute(ctx.db);
   return rows;
 }
@@ -355,25 +367,34 @@ export function regionOf(ctx: GraphQLContext, regionId: number | null): Promise<
   ).then((v) => v ?? null);
 }
 
+const CATEGORIES = 'events:categories';
+
+const fetchCategories = (ctx: GraphQLContext) => async (ids: number[]) => {
+  const rows = await ctx.db
+    .selectFrom('event_record_categories as l')
+    .innerJoin('categories as c', 'c.id', 'l.category_id')
+    .selectAll('c')
+    .select('l.event_record_id')
+    .where('l.event_record_id', 'in', ids)
+    .orderBy('l.event_record_id')
+    .orderBy('l.position')
+    .orderBy('c.id')
+    .execute();
+  const out = new Map<number, unknown[]>();
+  for (const r of rows as Array<{ event_record_id: number }>) out.set(r.event_record_id, [...(out.get(r.event_record_id) ?? []), r]);
+  return out;
+};
+
 export function categoriesOf(ctx: GraphQLContext, eventId: number): Promise<unknown[]> {
-  return batchLoad(
-    ctx,
-    'events:categories',
-    async (ids: number[]) => {
-      const rows = await ctx.db
-        .selectFrom('event_record_categories as l')
-        .innerJoin('categories as c', 'c.id', 'l.category_id')
-        .selectAll('c')
-        .select('l.event_record_id')
-        .where('l.event_record_id', 'in', ids)
-        .orderBy('l.event_record_id')
-        .orderBy('l.position')
-        .orderBy('c.id')
-        .execute();
-      const out = new Map<number, unknown[]>();
-      for (const r of rows as Array<{ event_record_id: number }>) out.set(r.event_record_id, [...(out.get(r.event_record_id) ?? []), r]);
-      return out;
-    },
-    eventId,
-  ).then((v) => v ?? []);
+  return batchLoad(ctx, CATEGORIES, fetchCategories(ctx), eventId).then((v) => v ?? []);
+}
+
+/**
+ * A list page read with its events' categories and data providers (category_rows,
+ * data_provider_row): the loaders of those nested fields get them, and need no query of their own.
+ */
+function primeNested(ctx: GraphQLContext, rows: EventRow[]): EventRow[] {
+  primeBatch(ctx, CATEGORIES, fetchCategories(ctx), rows.map((r) => [r.id, r.category_rows]));
+  primeDataProviders(ctx, rows.map((r) => r.data_provider_row));
+  return rows;
 }

@@ -23,9 +23,17 @@ export const LONG_SPAN_DAYS = 7;
 export const expandDedupeKey = (eventRecordId: number) => `${EXPAND_JOB}:${eventRecordId}`;
 export const horizonDedupeKey = (tenantId: number) => `${HORIZON_JOB}:${tenantId}`;
 
-/** Today's date in Berlin, "YYYY-MM-DD". */
+let lastToday = { minute: NaN, day: '' };
+
+/**
+ * Today's date in Berlin, "YYYY-MM-DD". Kept for the minute: list and count fields ask for it per
+ * row, and Intl formatting is the dearest part of such a field. Exact, as Berlin's day begins on a
+ * UTC minute (its offsets are whole hours).
+ */
 export function berlinToday(now = new Date()): string {
-  return berlinDate(now);
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (minute !== lastToday.minute) lastToday = { minute, day: berlinDate(now) };
+  return lastToday.day;
 }
 
 type OccurrenceRow = { id: number; event_record_id: number; starts_on: string; ends_on: string; time_start: string; generated: boolean; date: string };

@@ -1,11 +1,12 @@
 import type { GraphQLContext } from '../../core/graphql/context.ts';
-import { batchLoad } from '../../core/graphql/batch-loader.ts';
+import { sql } from 'kysely';
+import { batchLoad, primeBatch } from '../../core/graphql/batch-loader.ts';
 import { requireContentWriter, visibilityOf } from '../../core/auth/principal.ts';
 import { MAX_LIMIT } from '../../core/graphql/complexity.ts';
 import { rubyTimestamp } from '../../lib/berlin-time.ts';
 import { idArg, pagination, splitOrder } from '../../lib/list-args.ts';
-import { loadDataProvider } from '../data-providers/data-provider-loader.ts';
-import type { CategoryRow } from '../categories/category-store.ts';
+import { type DataProviderRow, dataProviderJson, loadDataProvider, primeDataProviders } from '../data-providers/data-provider-loader.ts';
+import { type CategoryRow, categoriesJson } from '../categories/category-store.ts';
 import { categoryCount as countInCategory } from '../categories/category-counts.ts';
 import {
   type PlaceKind,
@@ -57,7 +58,16 @@ async function list(ctx: GraphQLContext, kind: PlaceKind, args: ListArgs) {
   const publicByName = field === 'name' && categoryIds?.length === 1 && !visibility.all && visibility.ownDataProviderId === null;
   let ordered = publicByName ? oneCategoryByName(ctx, kind, args, categoryIds[0], dir) : orderPlaces(q, field, dir);
   if (limit !== null) ordered = ordered.limit(limit);
-  return ordered.offset(offset).execute();
+  // The page's categories and data providers as JSON, computed for its rows only (a projection
+  // over the ordered page keeps its order), so its nested fields need no query of their own.
+  const rows = (await ctx.db
+    .selectFrom(ordered.offset(offset).as('p'))
+    .selectAll('p')
+    .select([categoriesJson(kind.categoryTable, kind.ownerColumn, sql.ref('p.id')).as('category_rows'), dataProviderJson('p').as('data_provider_row')])
+    .execute()) as Array<Row & { category_rows: CategoryRow[]; data_provider_row: DataProviderRow | null }>;
+  primeBatch(ctx, categoriesLoader(kind), fetchCategories(ctx, kind), rows.map((r) => [r.id, r.category_rows]));
+  primeDataProviders(ctx, rows.map((r) => r.data_provider_row));
+  return rows;
 }
 
 async function count(ctx: GraphQLContext, kind: PlaceKind, args: PlaceListArgs): Promise<number> {
@@ -80,27 +90,26 @@ async function byId(ctx: GraphQLContext, kind: PlaceKind, rawId: unknown): Promi
   return (row as Row | undefined) ?? null;
 }
 
+const categoriesLoader = (kind: PlaceKind) => `places:${kind.table}:categories`;
+
+const fetchCategories = (ctx: GraphQLContext, kind: PlaceKind) => async (ids: number[]) => {
+  const rows = await ctx.db
+    .selectFrom(`${kind.categoryTable} as l`)
+    .innerJoin('categories as c', 'c.id', 'l.category_id')
+    .selectAll('c')
+    .select(`l.${kind.ownerColumn} as owner_id`)
+    .where(`l.${kind.ownerColumn}`, 'in', ids)
+    .orderBy('l.position')
+    .orderBy('c.id')
+    .execute();
+  const out = new Map<number, CategoryRow[]>();
+  for (const { owner_id, ...c } of rows as Array<CategoryRow & { owner_id: number }>) out.set(owner_id, [...(out.get(owner_id) ?? []), c]);
+  return out;
+};
+
 /** Categories of records, in the order they were assigned, batched per request. */
 function categoriesOf(ctx: GraphQLContext, kind: PlaceKind, ownerId: number): Promise<CategoryRow[]> {
-  return batchLoad(
-    ctx,
-    `places:${kind.table}:categories`,
-    async (ids: number[]) => {
-      const rows = await ctx.db
-        .selectFrom(`${kind.categoryTable} as l`)
-        .innerJoin('categories as c', 'c.id', 'l.category_id')
-        .selectAll('c')
-        .select(`l.${kind.ownerColumn} as owner_id`)
-        .where(`l.${kind.ownerColumn}`, 'in', ids)
-        .orderBy('l.position')
-        .orderBy('c.id')
-        .execute();
-      const out = new Map<number, CategoryRow[]>();
-      for (const { owner_id, ...c } of rows as Array<CategoryRow & { owner_id: number }>) out.set(owner_id, [...(out.get(owner_id) ?? []), c]);
-      return out;
-    },
-    ownerId,
-  ).then((v) => v ?? []);
+  return batchLoad(ctx, categoriesLoader(kind), fetchCategories(ctx, kind), ownerId).then((v) => v ?? []);
 }
 
 function lunchesOf(ctx: GraphQLContext, poiId: number): Promise<LunchRow[]> {
