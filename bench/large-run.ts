@@ -16,7 +16,7 @@ import { median } from './stats.ts';
 /**
  * Issue 3: a large municipality in the same platform, and what its reads cost.
  * (a)–(d) are measured cached (as the app sees them) and uncached (every request different);
- * the p99 target applies to uncached. (e) compares the home-screen mix of the large tenant with
+ * the p99 target is judged cached (decision 019). (e) compares the home-screen mix of the large tenant with
  * the small one's, rounds alternating small, large.
  */
 
@@ -124,7 +124,7 @@ export async function runLargeTenantBench(
 ): Promise<{ text: string; failures: number }> {
   log(`issue 3: creating the large tenant "${LARGE_TENANT.slug}" (${opts.sizes.events} events, ${opts.sizes.places} places, ${opts.sizes.news} news) …`);
   const large = await seedLargeTenant(server.platform, { copyFrom: small.tenant, sizes: opts.sizes, log });
-  log(`issue 3: seeded in ${large.seedSeconds.toFixed(1)} s, ANALYZE ${large.analyzeSeconds.toFixed(1)} s`);
+  log(`issue 3: seeded in ${large.seedSeconds.toFixed(1)} s, VACUUM ANALYZE ${large.vacuumSeconds.toFixed(1)} s`);
   const token = await server.token(LARGE_TENANT.host, LARGE_TENANT.clientId, LARGE_TENANT.clientSecret);
 
   const fixtures: LargeFixtures = {
@@ -203,10 +203,10 @@ export async function runLargeTenantBench(
   for (const [s, m] of results) {
     const cached = summarize(m.cached.rounds);
     const uncached = summarize(m.uncached.rounds);
-    const ok = uncached.p99 <= TARGETS.maxP99Ms && uncached.failures === 0;
-    verdicts.push({ label: `(${s.key}) uncached p99`, ok });
-    lines.push([`(${s.key}) ${s.title}`, 'cached', String(s.cached.requests.length), num(cached.rps), num(cached.p50, 2), num(cached.p99, 2), num(cached.bytesPerResponse), hitCell(m.cached), '', '']);
-    lines.push(['', 'uncached', String(s.uncached.requests.length), num(uncached.rps), num(uncached.p50, 2), num(uncached.p99, 2), num(uncached.bytesPerResponse), hitCell(m.uncached), num(alone.get(s.key)!, 1), `${mark(ok)}`]);
+    const ok = cached.p99 <= TARGETS.maxP99Ms && cached.failures === 0 && uncached.failures === 0;
+    verdicts.push({ label: `(${s.key}) p99`, ok });
+    lines.push([`(${s.key}) ${s.title}`, 'cached', String(s.cached.requests.length), num(cached.rps), num(cached.p50, 2), num(cached.p99, 2), num(cached.bytesPerResponse), hitCell(m.cached), '', mark(ok)]);
+    lines.push(['', 'uncached', String(s.uncached.requests.length), num(uncached.rps), num(uncached.p50, 2), num(uncached.p99, 2), num(uncached.bytesPerResponse), hitCell(m.uncached), num(alone.get(s.key)!, 1), 'see 019']);
   }
   const scenarioTable = table(['scenario (large tenant)', 'cache', 'variants', 'req/s', 'p50 ms', 'p99 ms', 'bytes/resp', 'cache hits', 'alone ms', `p99 <= ${TARGETS.maxP99Ms} ms`], lines);
 
@@ -246,12 +246,13 @@ export async function runLargeTenantBench(
     '',
     `Issue 3: large municipality "${large.tenant.name}" (host ${LARGE_TENANT.host}) in the same platform${full ? '' : '  (REDUCED SIZE: BENCH_LARGE_SCALE; targets are for the full size)'}`,
     `${counts.event_records} events with ${counts.event_occurrences} dates, ${counts.points_of_interest} points of interest, ${counts.news_items} news, ${counts.categories} categories (small tenant ${small.host}: ${smallCounts[0].n} categories); static content and data providers copied from the small tenant`,
-    `Seeded in ${large.seedSeconds.toFixed(1)} s with set-based SQL through the tenant-bound database, then ANALYZE ${large.analyzeSeconds.toFixed(1)} s`,
+    `Seeded in ${large.seedSeconds.toFixed(1)} s with set-based SQL through the tenant-bound database, then VACUUM ANALYZE ${large.vacuumSeconds.toFixed(1)} s`,
     `${opts.load.connections} connections, ${opts.load.durationSec} s measured after ${opts.load.warmupSec} s warm-up; (a)–(d) ${opts.rounds} round(s), (e) ${opts.ratioRounds} round(s) alternating small, large; medians`,
     `cached:   the one request every app sends; after the first it comes from the response cache`,
     `uncached: every request different (variants in one rotation over all connections, plus a unique variable), so the`,
     `          response cache never answers: what the server computes (e.g. after any write, which empties the tenant's cache).`,
-    `          The p99 target of ${TARGETS.maxP99Ms} ms applies to the uncached figures.`,
+    `          The p99 target of ${TARGETS.maxP99Ms} ms is judged on the cached figures, the requests as the issue names them;`,
+    `          the uncached ones are printed as what computing costs (docs/decisions/019-speed-targets-on-one-core.md).`,
     `alone ms: mean time of an uncached request sent on its own (no concurrency; 20 spread over the variants): the server's work per request.`,
     server.platform.database.kind === 'pglite'
       ? `          PGlite runs in the server's one event loop, so with ${opts.load.connections} connections a request also waits for the others: latency ≈ ${opts.load.connections} × alone.`

@@ -227,7 +227,7 @@ export type LargeTenant = {
   /** Rows per table, counted after seeding. */
   counts: Record<string, number>;
   seedSeconds: number;
-  analyzeSeconds: number;
+  vacuumSeconds: number;
   /** Today in Berlin when seeded (dates are relative to it). */
   today: string;
   /** Point-of-interest leaf categories: id, name, visible records in it. */
@@ -461,7 +461,7 @@ async function seedNews(db: Kysely<any>, sizes: LargeTenantSizes, providerIds: n
 }
 
 /**
- * Creates the large tenant in the running platform, fills it (one transaction), runs ANALYZE and
+ * Creates the large tenant in the running platform, fills it (one transaction), runs VACUUM ANALYZE and
  * registers an app account with an OAuth application (LARGE_TENANT.clientId / clientSecret).
  */
 export async function seedLargeTenant(platform: Platform, opts: { copyFrom: Tenant; sizes?: LargeTenantSizes; log?: (line: string) => void }): Promise<LargeTenant> {
@@ -500,14 +500,15 @@ export async function seedLargeTenant(platform: Platform, opts: { copyFrom: Tena
   const seedSeconds = (performance.now() - started) / 1000;
 
   const t0 = performance.now();
-  // As the owner: the tenant role may not analyze the tables.
-  await sql`ANALYZE`.execute(system);
-  const analyzeSeconds = (performance.now() - t0) / 1000;
+  // The state a bulk load reaches in production after the nightly maintenance job (PGlite,
+  // core/db/maintenance.ts) or autovacuum (PostgreSQL). As the owner: the tenant role may not vacuum.
+  await sql`VACUUM (ANALYZE)`.execute(system);
+  const vacuumSeconds = (performance.now() - t0) / 1000;
 
   const accountId = await ensureAccount(system, { email: 'app@gross.bench', name: 'Großstadt App (Bench)' });
   await setMembership(system, { accountId, tenantId: tenant.id, role: 'app' });
   await createApplication(system, { tenantId: tenant.id, ownerAccountId: accountId, name: 'Großstadt App (Bench)', uid: LARGE_TENANT.clientId, secret: LARGE_TENANT.clientSecret });
-  return { ...(await describeLargeTenant(platform, tenant)), seedSeconds, analyzeSeconds, today };
+  return { ...(await describeLargeTenant(platform, tenant)), seedSeconds, vacuumSeconds, today };
 }
 
 /** What the benchmark needs to know of a seeded large tenant (also of one seeded by an earlier run, see profile.ts). */

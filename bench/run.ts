@@ -9,6 +9,7 @@ import { runLargeTenantBench } from './large-run.ts';
 import { FULL_SIZES } from './large-tenant.ts';
 import { measurePageLoads } from './page-load.ts';
 import { httpRequest } from './http.ts';
+import { runPushFanOutBench } from './push-fanout.ts';
 
 /**
  * `npm run bench`: the real server on a fresh seeded data dir against a plain Fastify baseline
@@ -18,6 +19,9 @@ import { httpRequest } from './http.ts';
  *
  * Then issue 4 (bench/page-load.ts): the web app's home page and a news page in Chromium, cold and
  * warm, with Lighthouse scores (BENCH_PAGES=0 skips it, BENCH_PAGE_ROUNDS sets the rounds, 3).
+ *
+ * Then issue 6 (bench/push-fanout.ts): one push message fanned out to BENCH_PUSH_DEVICES (100,000)
+ * devices, half Expo, half Web Push, end to end against the senders driven directly (BENCH_PUSH=0 skips it).
  *
  * Then issue 3 (bench/large-run.ts): a large tenant in the same platform, its event month, category
  * tree, place list and search cached and uncached, and its home-screen mix against the small one's.
@@ -90,6 +94,8 @@ async function main(): Promise<number> {
     }
 
     if (process.env.BENCH_PAGES !== '0') process.stdout.write(`\n${await pageLoadSection(server, intEnv('BENCH_PAGE_ROUNDS', 3))}\n\n`);
+
+    if (process.env.BENCH_PUSH !== '0') process.stdout.write(await runPushFanOutBench(intEnv('BENCH_PUSH_DEVICES', 100_000), log));
 
     if (process.env.BENCH_LARGE === '0') return 0;
     const scale = numberEnv('BENCH_LARGE_SCALE', 1);

@@ -19,7 +19,8 @@ import { SessionStore, SESSION_COOKIE, csrfMatches } from './auth/sessions.ts';
 import { readCookie } from './auth/cookies.ts';
 import type { Principal } from './auth/principal.ts';
 import { registerOAuthRoute } from './auth/oauth-route.ts';
-import { JobQueue, enqueueJob } from './jobs/job-queue.ts';
+import { JobQueue, enqueueJob, type JobHandler } from './jobs/job-queue.ts';
+import { EVENT_JOB, eventDispatcher, listenerJobName } from './events/module-events.ts';
 import { assembleSchema } from './graphql/assemble.ts';
 import { registerGraphQLRoute } from './graphql/graphql-route.ts';
 import { ResponseCache } from './graphql/response-cache.ts';
@@ -30,6 +31,7 @@ import { SecondFactor } from './auth/second-factor.ts';
 import { AccountDirectory } from './auth/account-directory.ts';
 import { Integrations, CREDENTIALS_REVOKED_CHANNEL } from './auth/integrations.ts';
 import { AUDIT_RETENTION_JOB, auditRetentionJob, scheduleAuditRetention } from './audit/audit-retention.ts';
+import { DB_MAINTENANCE_JOB, dbMaintenanceJob, scheduleDbMaintenance } from './db/maintenance.ts';
 import { createMailer } from './mail/mailer.ts';
 import { orderModules } from './registry/registry.ts';
 import type { RequestScope } from './http/request-scope.ts';
@@ -82,6 +84,7 @@ export async function createPlatform(config: Config, manifests: ModuleManifest[]
   try {
     const applied = await migrate(database.system, [coreMigrations, ...modules.map((m) => ({ owner: m.name, migrations: m.migrations ?? [] }))]);
     if (applied.length) http.log.info({ applied }, 'database migrations applied');
+    for (const m of modules) await m.init?.({ db: database.system, config });
   } catch (err) {
     await database.close();
     throw err;
@@ -95,9 +98,13 @@ export async function createPlatform(config: Config, manifests: ModuleManifest[]
   await database.listen(TENANTS_CHANGED_CHANNEL, () => void tenants.reload().catch((err) => http.log.error({ err }, 'tenant reload failed')));
   await database.listen(CONTENT_CHANGED_CHANNEL, (payload) => cache.onNotification(payload), () => cache.invalidate('*'));
 
-  const jobs = new JobQueue(database, http.log);
+  const jobs = new JobQueue(database, http.log, { config });
   jobs.register(AUDIT_RETENTION_JOB, auditRetentionJob);
+  jobs.register(DB_MAINTENANCE_JOB, dbMaintenanceJob(database.kind));
   for (const m of modules) for (const [name, handler] of Object.entries(m.jobs ?? {})) jobs.register(name, handler);
+  for (const m of modules) for (const [event, handler] of Object.entries(m.on ?? {})) jobs.register(listenerJobName(m.name, event), handler as JobHandler);
+  const listening = modules.map((m) => ({ module: m.name, events: Object.keys(m.on ?? {}) }));
+  jobs.register(EVENT_JOB, eventDispatcher(listening, (id) => tenants.all().find((t) => t.id === id)));
 
   const verifier = new TokenVerifier(database.system);
   await database.listen(CREDENTIALS_REVOKED_CHANNEL, () => verifier.clear(), () => verifier.clear());
@@ -186,6 +193,7 @@ export async function createPlatform(config: Config, manifests: ModuleManifest[]
   if (config.runJobs) {
     // The retention job queues its own next run; this starts the chain (dedupe key: never twice).
     await scheduleAuditRetention(database.system);
+    await scheduleDbMaintenance(database.system);
     jobs.start();
   }
 

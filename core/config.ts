@@ -22,6 +22,10 @@ const EnvSchema = z.object({
   MEDIA_S3_ACCESS_KEY: z.string().optional(),
   MEDIA_S3_SECRET_KEY: z.string().optional(),
   MEDIA_S3_PUBLIC_URL: z.string().url().optional(),
+  VAPID_SUBJECT: z.string().regex(/^(mailto:\S+@\S+|https:\/\/\S+)$/, 'VAPID_SUBJECT must be a mailto: or https: contact, e.g. mailto:push@example.org').optional(),
+  EXPO_PUSH_URL: z.string().url().default('https://exp.host/--/api/v2/push'),
+  EXPO_ACCESS_TOKEN: z.string().optional(),
+  EXPO_PUSH_RATE: z.coerce.number().positive().default(600),
 });
 
 /** An S3-compatible bucket for uploaded media (all of endpoint, bucket and keys, or none). */
@@ -46,6 +50,18 @@ export type Config = {
   mediaMaxBytes: number;
   /** Without it, uploaded media are stored under DATA_DIR/media. */
   mediaS3?: MediaS3Config;
+  push: PushConfig;
+};
+
+/** Sending push messages (modules/push). */
+export type PushConfig = {
+  /** Contact the push services see in every VAPID JWT (`sub`); without it a mailto: of the host. */
+  vapidSubject?: string;
+  /** Base of the Expo push API (`/send`, `/getReceipts` are appended); tests point it at a local server. */
+  expoUrl: string;
+  expoAccessToken?: string;
+  /** Expo messages per second for the whole deployment (Expo documents 600 per project). */
+  expoRate: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -71,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     mediaMaxBytes: e.MEDIA_MAX_BYTES,
     mediaS3: mediaS3Of(e),
+    push: { vapidSubject: e.VAPID_SUBJECT, expoUrl: e.EXPO_PUSH_URL.replace(/\/+$/, ''), expoAccessToken: e.EXPO_ACCESS_TOKEN, expoRate: e.EXPO_PUSH_RATE },
   };
 }
 

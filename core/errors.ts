@@ -10,9 +10,12 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'CONFLICT'
+  /** Well-formed but refused by a rule of the record (the mainserver's REST answers 422 for these). */
+  | 'UNPROCESSABLE'
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'QUERY_TOO_COMPLEX'
+  | 'TOO_MANY_REQUESTS'
   | 'UNAVAILABLE'
   | 'INTERNAL';
 
@@ -23,9 +26,11 @@ const httpStatusByCode: Record<ErrorCode, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  UNPROCESSABLE: 422,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   QUERY_TOO_COMPLEX: 400,
+  TOO_MANY_REQUESTS: 429,
   UNAVAILABLE: 503,
   INTERNAL: 500,
 };
@@ -50,6 +55,8 @@ export const unauthenticated = (message = 'A valid access token is required.') =
 /** The mainserver's wording, which existing clients may match on. */
 export const forbidden = (message = 'Access not permitted!') => new AppError('FORBIDDEN', message);
 export const notFound = (message: string) => new AppError('NOT_FOUND', message);
+export const unprocessable = (message: string, details?: Record<string, unknown>) => new AppError('UNPROCESSABLE', message, details);
+export const tooManyRequests = (message: string) => new AppError('TOO_MANY_REQUESTS', message);
 
 /** Fastify's own errors carry a statusCode and a code like FST_ERR_CTP_BODY_TOO_LARGE. */
 export function fromHttpFrameworkError(err: { statusCode?: number; code?: string; message: string }): AppError | undefined {

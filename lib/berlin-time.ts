@@ -19,18 +19,36 @@ function berlinParts(d: Date): Record<string, string> {
   return out;
 }
 
-/** "YYYY-MM-DD HH:MM:SS +ZZZZ" in Europe/Berlin; null stays null. */
-export function rubyTimestamp(value: Date | string | null | undefined): string | null {
-  if (value === null || value === undefined) return null;
-  const d = value instanceof Date ? value : new Date(value);
-  if (Number.isNaN(d.getTime())) return null;
-  const p = berlinParts(d);
+/** Berlin's offset from UTC at `d`, as "+0200" (or with `separator` ":" as "+02:00"). */
+function berlinOffset(d: Date, p: Record<string, string>, separator = ''): string {
   const asUtc = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second);
   const offsetMin = Math.round((asUtc - Math.floor(d.getTime() / 1000) * 1000) / 60_000);
   const sign = offsetMin >= 0 ? '+' : '-';
   const abs = Math.abs(offsetMin);
-  const offset = `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}${String(abs % 60).padStart(2, '0')}`;
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second} ${offset}`;
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}${separator}${String(abs % 60).padStart(2, '0')}`;
+}
+
+function toDate(value: Date | string | null | undefined): Date | null {
+  if (value === null || value === undefined) return null;
+  const d = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+/** "YYYY-MM-DD HH:MM:SS +ZZZZ" in Europe/Berlin; null stays null. */
+export function rubyTimestamp(value: Date | string | null | undefined): string | null {
+  const d = toDate(value);
+  if (!d) return null;
+  const p = berlinParts(d);
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second} ${berlinOffset(d, p)}`;
+}
+
+/** "YYYY-MM-DDTHH:MM:SS.mmm+ZZ:ZZ" in Europe/Berlin: how the mainserver's REST JSON (Rails) writes times. */
+export function railsJsonTimestamp(value: Date | string | null | undefined): string | null {
+  const d = toDate(value);
+  if (!d) return null;
+  const p = berlinParts(d);
+  const ms = String(d.getUTCMilliseconds()).padStart(3, '0');
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}.${ms}${berlinOffset(d, p, ':')}`;
 }
 
 /** The calendar date in Berlin, "YYYY-MM-DD". */
@@ -50,6 +68,13 @@ export function fromBerlinWallClock(year: number, month: number, day: number, ho
     t += guess - shown;
   }
   return new Date(t);
+}
+
+/** The given Berlin wall-clock time on the day after `now`'s Berlin date: when a nightly job runs next. */
+export function tomorrowInBerlinAt(hour: number, minute: number, now = new Date()): Date {
+  const [y, m, d] = berlinDate(now).split('-').map(Number);
+  // Calendar arithmetic, not now + 24 h: the night summer time ends has 25 hours.
+  return fromBerlinWallClock(y, m, d + 1, hour, minute);
 }
 
 /** "YYYY-MM-DDTHH:MM" in Berlin: the value of an <input type="datetime-local">. */

@@ -14,3 +14,17 @@ export function sanitizeRichText(html: string): string {
   });
 }
 
+
+/** The text of HTML for places without markup (a push message, a teaser): tags dropped, blocks spaced, whitespace collapsed. */
+export function plainText(html: string): string {
+  const spaced = html.replace(/<br\s*\/?>|<\/(p|div|li|h[1-6]|blockquote|td|th)>/gi, ' $&');
+  const text = sanitizeHtml(spaced, { allowedTags: [], allowedAttributes: {} });
+  // sanitize-html escapes &, <, > and " in text; the rest arrives as characters.
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

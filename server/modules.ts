@@ -12,6 +12,7 @@ import { resourceFiltersModule } from '../modules/resource-filters/manifest.ts';
 import { webAppModule } from '../modules/web-app/manifest.ts';
 import { mediaModule } from '../modules/media/manifest.ts';
 import { studioModule } from '../modules/studio/manifest.ts';
+import { pushModule } from '../modules/push/manifest.ts';
 
 /** Every module this deployment knows; which of them a municipality uses is set per tenant. */
 export const allModules: ModuleManifest[] = [
@@ -28,4 +29,5 @@ export const allModules: ModuleManifest[] = [
   webAppModule,
   mediaModule,
   studioModule,
+  pushModule,
 ];

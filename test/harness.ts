@@ -57,7 +57,8 @@ export async function freshDatabase(baseUrl: string): Promise<{ url: string; dro
   };
 }
 
-export async function startTestPlatform(opts: { seed?: boolean; databaseUrl?: string; dataDir?: string } = {}): Promise<TestPlatform> {
+/** `env`: further configuration as environment variables (e.g. where pushes are sent). */
+export async function startTestPlatform(opts: { seed?: boolean; databaseUrl?: string; dataDir?: string; env?: Record<string, string> } = {}): Promise<TestPlatform> {
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'dorfplatz-test-'));
   let databaseUrl = opts.databaseUrl;
   let drop: (() => Promise<void>) | undefined;
@@ -66,7 +67,7 @@ export async function startTestPlatform(opts: { seed?: boolean; databaseUrl?: st
     databaseUrl = fresh.url;
     drop = fresh.drop;
   }
-  const config = loadConfig({ DATA_DIR: dataDir, DATABASE_URL: databaseUrl, JOBS: 'off', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', DATABASE_POOL_SIZE: '4' });
+  const config = loadConfig({ DATA_DIR: dataDir, DATABASE_URL: databaseUrl, JOBS: 'off', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', DATABASE_POOL_SIZE: '4', ...opts.env });
   const platform = await createPlatform(config, allModules);
   if (opts.seed !== false) await seedDemoIfEmpty(platform);
 

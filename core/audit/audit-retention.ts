@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { enqueueJob, type JobHandler } from '../jobs/job-queue.ts';
-import { berlinDate, fromBerlinWallClock } from '../../lib/berlin-time.ts';
+import { tomorrowInBerlinAt } from '../../lib/berlin-time.ts';
 
 export const AUDIT_RETENTION_JOB = 'core.audit-retention';
 /** Entries are kept this many months (issue 5: "kept 12 months"). */
@@ -8,8 +8,7 @@ export const AUDIT_RETENTION_MONTHS = 12;
 
 /** The next 03:15 in Berlin after `now` (a quiet hour). */
 export function nextRetentionRun(now = new Date()): Date {
-  const [y, m, d] = berlinDate(new Date(now.getTime() + 24 * 60 * 60 * 1000)).split('-').map(Number);
-  return fromBerlinWallClock(y, m, d, 3, 15);
+  return tomorrowInBerlinAt(3, 15, now);
 }
 
 /** Queues the nightly clean-up (one waiting job for the whole platform). Call with the system database. */

@@ -25,7 +25,8 @@ export type AccountPrincipal = Extract<Principal, { kind: 'account' }>;
 const writers: ReadonlySet<Role> = new Set(['admin', 'editor', 'data_provider']);
 const configurers: ReadonlySet<Role> = new Set(['admin', 'editor']);
 
-function requireAccount(p: Principal): AccountPrincipal {
+/** Any caller with a valid token or session of this tenant (e.g. the app's own token). */
+export function requireAccount(p: Principal): AccountPrincipal {
   if (p.kind === 'account') return p;
   if (p.kind === 'rejected') throw new AppError('UNAUTHENTICATED', p.reason);
   throw unauthenticated('This action needs an access token (POST /oauth/token).');
@@ -47,13 +48,16 @@ export function requireConfigurer(p: Principal): AccountPrincipal {
 
 /**
  * What a caller sees in lists: everyone sees published, visible content; admins and editors
- * see everything; a data provider also sees its own unpublished records.
+ * see everything; a data provider also sees its own unpublished records. A read-only account's
+ * studio session (applicationId 0) sees everything too, as the studio shows it every record
+ * (forms disabled, app preview); read-only tokens keep the mainserver's rule (visible only).
  */
 export type Visibility = { all: true } | { all: false; ownDataProviderId: number | null };
 
 export function visibilityOf(p: Principal): Visibility {
   if (p.kind !== 'account') return { all: false, ownDataProviderId: null };
   if (p.platformAdmin || configurers.has(p.role)) return { all: true };
+  if (p.role === 'read_only' && p.applicationId === 0) return { all: true };
   return { all: false, ownDataProviderId: p.role === 'data_provider' ? p.dataProviderId : null };
 }
 

@@ -180,5 +180,19 @@ export const coreMigrations: MigrationSet = {
         await sql`CREATE INDEX oauth_applications_tenant ON oauth_applications (tenant_id)`.execute(db);
       },
     },
+    {
+      id: '007-row-jobs',
+      async up(db) {
+        // Trigger function behind queueJobWhen (row-job-trigger.ts): queues the job named by the
+        // trigger's argument for the row (payload {id}), once while one is waiting.
+        await sql`CREATE FUNCTION dorfplatz_queue_row_job() RETURNS trigger LANGUAGE plpgsql AS $fn$
+          BEGIN
+            INSERT INTO jobs (tenant_id, name, payload, dedupe_key)
+            VALUES (NEW.tenant_id, TG_ARGV[0], jsonb_build_object('id', NEW.id), TG_ARGV[0] || ':' || NEW.id)
+            ON CONFLICT (dedupe_key) WHERE status = 'queued' DO NOTHING;
+            RETURN NULL;
+          END $fn$`.execute(db);
+      },
+    },
   ],
 };

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { toAppError } from '../errors.ts';
+import { errorPage, wantsHtml } from './error-page.ts';
 
 /**
  * The one place where errors become HTTP responses: AppErrors with their status and message,
@@ -17,6 +18,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (req.url.startsWith('/graphql')) {
       return reply.code(appErr.httpStatus).send({ errors: [{ message: appErr.message, extensions: { code: appErr.code } }] });
     }
+    if (wantsHtml(req)) return reply.code(appErr.httpStatus).type('text/html; charset=utf-8').send(errorPage(req, appErr));
     return reply.code(appErr.httpStatus).send({ error: { code: appErr.code, message: appErr.message } });
   });
   app.setNotFoundHandler((req, reply) => {

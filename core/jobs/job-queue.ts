@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import { sql, type Kysely } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../db/database.ts';
+import { loadConfig, type Config } from '../config.ts';
 
 export type JobContext = {
   tenantId: number | null;
@@ -10,6 +11,8 @@ export type JobContext = {
   payload: any;
   attempt: number;
   log: FastifyBaseLogger;
+  /** The deployment's settings (e.g. where a job sends to). */
+  config: Config;
 };
 export type JobHandler = (ctx: JobContext) => Promise<void>;
 
@@ -67,8 +70,12 @@ export class JobQueue {
   constructor(
     private readonly database: Database,
     private readonly log: FastifyBaseLogger,
-    private readonly opts: { pollMs?: number; batchSize?: number; staleAfterMs?: number } = {},
-  ) {}
+    private readonly opts: { pollMs?: number; batchSize?: number; staleAfterMs?: number; config?: Config } = {},
+  ) {
+    this.config = opts.config ?? loadConfig({});
+  }
+
+  private readonly config: Config;
 
   register(name: string, handler: JobHandler): void {
     if (this.handlers.has(name)) throw new Error(`Job "${name}" is registered twice.`);
@@ -140,6 +147,7 @@ export class JobQueue {
         payload: job.payload,
         attempt: job.attempts,
         log: this.log.child({ job: job.name, jobId: job.id }),
+        config: this.config,
       });
       await db.updateTable('jobs').set({ status: 'done', finished_at: new Date(), last_error: null }).where('id', '=', job.id).execute();
     } catch (err) {

@@ -26,7 +26,12 @@ export type EditorFieldKind =
   | 'categories'
   | 'image'
   /** A table of rows with `columns` (opening hours, prices …); the form offers empty rows to add. */
-  | 'rows';
+  | 'rows'
+  /**
+   * A line on a map (a tour's track): one "latitude, longitude" per line, or a GPX file's text.
+   * Its checked value is always the lines; with script the form shows a map to draw on.
+   */
+  | 'track';
 
 export type EditorField = {
   name: string;
@@ -38,10 +43,12 @@ export type EditorField = {
   maxLength?: number;
   /** For select and choices. */
   options?: { value: string; label: LocalizedText }[];
-  /** For rows: the columns (simple kinds only) and how many empty rows the form offers. */
+  /** For rows: the columns (simple kinds and textarea) and how many empty rows the form offers. */
   columns?: EditorField[];
   extraRows?: number;
-  /** For numbers (whole numbers only). */
+  /** For rows: how many rows a form may carry (the studio's default otherwise). */
+  maxRows?: number;
+  /** For numbers (whole numbers only); for a track, `max` is the most points. */
   min?: number;
   max?: number;
   /** Groups fields under a heading (a fieldset), in the order they come. */
@@ -72,7 +79,25 @@ export type SaveContext = {
   publishAt: Date | null;
   /** The library images the form's image fields name, by URL (an image kept unchanged may be missing). */
   images: Map<string, EditorImage>;
+  /** Editors with `tree`: the record's parent (null: top level), checked by the module; undefined leaves it where it is. */
+  parentId?: number | null;
 };
+
+/**
+ * Records of one type that hang under each other (generic items and their children, in
+ * `parentColumn`): the form lists a record's children, creates new ones under it and lets the
+ * editor choose its parent among those the module allows.
+ */
+export type ContentTree = {
+  /** The column naming a record's kind, shown in the children list by the labels of the select field `kindField`. */
+  kindColumn: string;
+  kindField: string;
+  /** Records the given one (null: a new one) may be put under, for this caller, in tree order (level 1 = top); the module's rules (depth, ownership) apply. */
+  parentChoices(db: Kysely<any>, caller: AccountPrincipal, id: number | null): Promise<TreeChoice[]>;
+};
+
+/** A possible parent: its title, its kind (a value of the tree's `kindField`) and its level in the tree. */
+export type TreeChoice = { id: number; title: string; kind: string; level: number };
 
 export type ContentEditor = {
   /** The mainserver's record type name ("NewsItem"); also the key of history and trash entries. */
@@ -91,6 +116,8 @@ export type ContentEditor = {
   validate?(values: EditorValues): EditorProblem[];
   /** Records with a value here belong to another record and are edited with it: lists show only the others. */
   parentColumn?: string;
+  /** With parentColumn: the records form a tree the form shows and changes. */
+  tree?: ContentTree;
   load(db: Kysely<any>, id: number): Promise<LoadedRecord | null>;
   /** Writes the record through the module's own validation; runs inside the studio's transaction. Returns the id. */
   save(db: Kysely<any>, caller: AccountPrincipal, values: EditorValues, ctx: SaveContext): Promise<number>;

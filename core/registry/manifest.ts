@@ -3,7 +3,8 @@ import type { Kysely } from 'kysely';
 import type { IResolvers } from '@graphql-tools/utils';
 import type { Migration } from '../db/migrate.ts';
 import type { Tenant } from '../tenancy/tenant.ts';
-import type { JobHandler } from '../jobs/job-queue.ts';
+import type { JobContext, JobHandler } from '../jobs/job-queue.ts';
+import type { EventName, ModuleEvents } from '../events/module-events.ts';
 import type { GraphQLContext } from '../graphql/context.ts';
 import type { RequestScope } from '../http/request-scope.ts';
 import type { SessionStore } from '../auth/sessions.ts';
@@ -29,6 +30,9 @@ export type SeedContext = {
   mediaUrl: string;
   mediaDir: string;
 };
+
+/** What a module gets when the platform starts: the system database (owner rights), migrations applied. */
+export type InitContext = { db: Kysely<any>; config: Config };
 
 /** What a module gets when a new municipality is created: its database, inside the creating transaction. */
 export type StarterContext = { tenant: Tenant; db: Kysely<any> };
@@ -70,6 +74,13 @@ export type ModuleManifest = {
   graphql?: { typeDefs: string; resolvers?: IResolvers<any, GraphQLContext> };
   routes?: RoutePlugin;
   jobs?: Record<string, JobHandler>;
+  /** What this module does when another one reports an event (core/events), for tenants that enabled it. */
+  on?: { [E in EventName]?: (ctx: JobContext & { payload: ModuleEvents[E] }) => Promise<void> };
+  /**
+   * Platform-wide state the module needs before requests are served (e.g. a deployment's keys).
+   * Runs on every start of every process: it must be idempotent and safe when processes start at once.
+   */
+  init?: (ctx: InitContext) => Promise<void>;
   /** Writes what a new municipality needs to start (neutral configuration, no demo content). */
   starter?: (ctx: StarterContext) => Promise<void>;
   /** Seeds the demo content of a tenant; runs once, on a tenant with no content yet. */

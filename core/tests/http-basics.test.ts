@@ -52,6 +52,22 @@ describe('HTTP basics', () => {
     assert.match(res.body, /too large/);
   });
 
+  it('tells a browser in German, on a page, when a posted form is too large', async () => {
+    const res = await p.http.inject({
+      method: 'POST',
+      url: '/studio/inhalte/news/neu',
+      headers: { host: BB, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html,application/xhtml+xml', referer: `http://${BB}/studio/inhalte/news/neu` },
+      payload: `title=${'x'.repeat(1024 * 1024 + 10)}`,
+    });
+    assert.equal(res.statusCode, 413);
+    assert.match(res.headers['content-type'] as string, /text\/html/);
+    assert.match(res.body, /Die gesendeten Daten sind zu groß/);
+    assert.match(res.body, /href="\/studio\/inhalte\/news\/neu"/, 'a link back to the form');
+    const english = await p.http.inject({ method: 'POST', url: '/studio/x', headers: { host: BB, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', 'accept-language': 'en-GB,en;q=0.8', referer: 'https://evil.example/x' }, payload: `a=${'x'.repeat(1024 * 1024 + 10)}` });
+    assert.match(english.body, /The data sent is too large/);
+    assert.match(english.body, /href="\/"/, 'no link back to a foreign site');
+  });
+
   it('answers unknown paths with a JSON 404', async () => {
     const res = await p.http.inject({ url: '/no/such/thing' });
     assert.equal(res.statusCode, 404);

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { berlinDate, fromBerlinWallClock, rubyTimestamp } from '../berlin-time.ts';
+import { berlinDate, fromBerlinWallClock, railsJsonTimestamp, rubyTimestamp } from '../berlin-time.ts';
 import { parseLenientDateTime } from '../lenient-date.ts';
 import { compareVersions } from '../semver.ts';
 
@@ -9,6 +9,12 @@ describe('Berlin time formats', () => {
     assert.equal(rubyTimestamp(new Date('2024-01-15T08:30:00Z')), '2024-01-15 09:30:00 +0100');
     assert.equal(rubyTimestamp(new Date('2024-07-15T08:30:00Z')), '2024-07-15 10:30:00 +0200');
     assert.equal(rubyTimestamp(null), null);
+  });
+
+  it('formats timestamps as Rails JSON (ISO 8601 with milliseconds and offset) in Europe/Berlin', () => {
+    assert.equal(railsJsonTimestamp(new Date('2024-01-15T08:30:00.042Z')), '2024-01-15T09:30:00.042+01:00');
+    assert.equal(railsJsonTimestamp(new Date('2024-07-15T22:30:00Z')), '2024-07-16T00:30:00.000+02:00');
+    assert.equal(railsJsonTimestamp(undefined), null);
   });
 
   it('converts Berlin wall-clock times across daylight-saving changes', () => {

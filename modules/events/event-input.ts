@@ -20,6 +20,8 @@ import type { RecurrenceRule, RecurringType } from './recurrence.ts';
 export type CreateEventRecordArgs = {
   id?: string | number | null;
   forceCreate?: boolean | null;
+  /** Announce as a push message once the event is public (a Dorfplatz addition; the mainserver's news have it). */
+  pushNotification?: boolean | null;
   parentId?: number | null;
   description?: string | null;
   externalId?: string | null;
@@ -177,6 +179,7 @@ export function eventValuesFrom(args: CreateEventRecordArgs) {
       accessibility_information: accessibilityInformationFrom(args.accessibilityInformation, 'accessibilityInformation'),
       location,
       tag_list: tagsFrom(args.tags),
+      push_notification: args.pushNotification ?? false,
       place_names: placeNames(location, addresses),
       ...recurrenceFrom(args, dates),
     },

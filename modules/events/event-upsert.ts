@@ -136,6 +136,7 @@ export async function upsertEventRecord(
     location: json(parts.location),
     region_id: await regionIdFor(db, regionName),
     tag_list: values.tag_list,
+    push_notification: values.push_notification,
     place_names: values.place_names,
     recurring: values.recurring,
     recurring_type: values.recurring_type,

@@ -1,4 +1,6 @@
 import type { ModuleManifest } from '../../core/registry/manifest.ts';
+import { announceJob } from '../content-parts/announcement.ts';
+import { eventAnnouncement } from './announcement.ts';
 import { eventCalendarFileRoutes } from './app/ics-route.ts';
 import { registerRecordType } from '../content-parts/record-types.ts';
 import { registerSearchable } from '../content-parts/searchables.ts';
@@ -19,7 +21,7 @@ export const eventsModule: ModuleManifest = {
   dependsOn: ['content-parts', 'categories', 'data-providers'],
   migrations: eventMigrations,
   graphql: { typeDefs: eventTypeDefs, resolvers: eventResolvers },
-  jobs: { [EXPAND_JOB]: expandRecurrenceJob, [HORIZON_JOB]: extendHorizonJob },
+  jobs: { [EXPAND_JOB]: expandRecurrenceJob, [HORIZON_JOB]: extendHorizonJob, [eventAnnouncement.job]: announceJob(eventAnnouncement) },
   routes: eventCalendarFileRoutes,
   seed: seedEvents,
   editors: [eventEditor],

@@ -1,4 +1,6 @@
 import { sql } from 'kysely';
+import { announceWhenPublic } from '../content-parts/announcement.ts';
+import { eventAnnouncement } from './announcement.ts';
 import type { Migration } from '../../core/db/migrate.ts';
 import { createCategoryJoinTable } from '../categories/category-join-table.ts';
 import { countCategoryLinks } from '../categories/category-counts.ts';
@@ -132,6 +134,13 @@ export const eventMigrations: Migration[] = [
     id: '005-running-occurrences',
     async up(db) {
       await sql`CREATE INDEX event_occurrences_running ON event_occurrences (tenant_id, starts_on, ends_on)`.execute(db);
+    },
+  },
+  {
+    id: '006-announce-when-public',
+    async up(db) {
+      await sql`ALTER TABLE event_records ADD COLUMN push_notification boolean NOT NULL DEFAULT false, ADD COLUMN push_notifications_sent_at timestamptz`.execute(db);
+      await announceWhenPublic(eventAnnouncement)(db);
     },
   },
 ];

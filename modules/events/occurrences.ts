@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { enqueueJob, type JobHandler } from '../../core/jobs/job-queue.ts';
-import { berlinDate, fromBerlinWallClock } from '../../lib/berlin-time.ts';
+import { berlinDate, tomorrowInBerlinAt } from '../../lib/berlin-time.ts';
 import type { FixedDate } from '../content-parts/parts.ts';
 import { ruleOf } from './event-input.ts';
 import { addDays, expandRecurrence, germanWeekday, horizonFrom } from './recurrence.ts';
@@ -177,8 +177,7 @@ export async function extendHorizon(db: Kysely<any>, today = berlinToday()): Pro
 
 /** The next 01:30 in Berlin after `now`: when the horizon job of a tenant runs. */
 export function nextHorizonRun(now = new Date()): Date {
-  const [y, m, d] = addDays(berlinToday(now), 1).split('-').map(Number);
-  return fromBerlinWallClock(y, m, d, 1, 30);
+  return tomorrowInBerlinAt(1, 30, now);
 }
 
 /** Queues the tenant's daily horizon job (one waiting job per tenant). */

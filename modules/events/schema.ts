@@ -68,7 +68,7 @@ export const eventTypeDefs = /* GraphQL */ `
   type Mutation {
     "Creates or updates an event (upsert by id, externalId or content checksum; see the README)."
     createEventRecord(
-      id: ID, forceCreate: Boolean, parentId: Int, description: String, externalId: String, title: String,
+      id: ID, forceCreate: Boolean, pushNotification: Boolean, parentId: Int, description: String, externalId: String, title: String,
       dates: [DateInput!], repeat: Boolean, repeatDuration: RepeatDurationInput, categoryName: String,
       categories: [CategoryInput!], regionName: String, region: RegionInput, addresses: [AddressInput!],
       location: LocationInput, contacts: [ContactInput!], urls: [WebUrlInput!], mediaContents: [MediaContentInput!],

@@ -6,6 +6,8 @@ import { genericItemsMigrations } from './migrations.ts';
 import { genericItemsTypeDefs } from './schema.ts';
 import { genericItemsResolvers } from './resolvers.ts';
 import { RELEASE_JOB } from './generic-item-upsert.ts';
+import { announceJob } from '../content-parts/announcement.ts';
+import { genericItemAnnouncement } from './announcement.ts';
 import { releaseGenericItem } from './release-job.ts';
 import { NOTIFY_MESSAGE_JOB } from './generic-item-messages.ts';
 import { notifyGenericItemMessage } from './message-notify-job.ts';
@@ -25,7 +27,7 @@ export const genericItemsModule: ModuleManifest = {
   dependsOn: ['content-parts', 'categories', 'data-providers'],
   migrations: genericItemsMigrations,
   graphql: { typeDefs: genericItemsTypeDefs, resolvers: genericItemsResolvers },
-  jobs: { [RELEASE_JOB]: releaseGenericItem, [NOTIFY_MESSAGE_JOB]: notifyGenericItemMessage },
+  jobs: { [RELEASE_JOB]: releaseGenericItem, [NOTIFY_MESSAGE_JOB]: notifyGenericItemMessage, [genericItemAnnouncement.job]: announceJob(genericItemAnnouncement) },
   seed: seedGenericItems,
   editors: [genericItemEditor],
 };

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { Migration } from '../../core/db/migrate.ts';
 import { createCategoryJoinTable } from '../categories/category-join-table.ts';
+import { announceWhenPublic } from '../content-parts/announcement.ts';
+import { genericItemAnnouncement } from './announcement.ts';
 import { countCategoryLinks } from '../categories/category-counts.ts';
 import { searchIndexWithoutPendingList } from '../content-parts/searchables.ts';
 import { makeTenantOwned, tenantIdColumn } from '../../core/db/tenant-table.ts';
@@ -107,6 +109,13 @@ export const genericItemsMigrations: Migration[] = [
     id: '004-search-index-direct',
     async up(db) {
       await searchIndexWithoutPendingList(db, 'generic_items_search');
+    },
+  },
+  {
+    id: '005-announce-when-public',
+    async up(db) {
+      await sql`ALTER TABLE generic_items ADD COLUMN push_notifications_sent_at timestamptz`.execute(db);
+      await announceWhenPublic(genericItemAnnouncement)(db);
     },
   },
 ];

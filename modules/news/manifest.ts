@@ -5,6 +5,8 @@ import { newsTypeDefs } from './schema.ts';
 import { newsResolvers } from './resolvers.ts';
 import { RELEASE_JOB } from './news-upsert.ts';
 import { releaseNewsItem } from './release-job.ts';
+import { announceJob } from '../content-parts/announcement.ts';
+import { newsAnnouncement } from './announcement.ts';
 import { seedNews } from './seed.ts';
 import { newsEditor } from './studio/news-editor.ts';
 
@@ -17,7 +19,7 @@ export const newsModule: ModuleManifest = {
   dependsOn: ['content-parts', 'categories', 'data-providers'],
   migrations: newsMigrations,
   graphql: { typeDefs: newsTypeDefs, resolvers: newsResolvers },
-  jobs: { [RELEASE_JOB]: releaseNewsItem },
+  jobs: { [RELEASE_JOB]: releaseNewsItem, [newsAnnouncement.job]: announceJob(newsAnnouncement) },
   seed: seedNews,
   editors: [newsEditor],
 };

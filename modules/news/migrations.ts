@@ -3,6 +3,8 @@ import type { Migration } from '../../core/db/migrate.ts';
 import { createCategoryJoinTable } from '../categories/category-join-table.ts';
 import { countCategoryLinks } from '../categories/category-counts.ts';
 import { makeTenantOwned, tenantIdColumn } from '../../core/db/tenant-table.ts';
+import { announceWhenPublic } from '../content-parts/announcement.ts';
+import { newsAnnouncement } from './announcement.ts';
 
 export const newsMigrations: Migration[] = [
   {
@@ -50,5 +52,9 @@ export const newsMigrations: Migration[] = [
         kind: 'news_item', linkTable: 'news_item_categories', ownerTable: 'news_items', ownerColumn: 'news_item_id',
         publicCondition: 'o.visible AND o.released', conditionColumns: ['visible', 'released'], tree: false,
       }),
+  },
+  {
+    id: '003-announce-when-public',
+    up: announceWhenPublic(newsAnnouncement),
   },
 ];

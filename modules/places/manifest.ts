@@ -1,4 +1,5 @@
 import { placeEditor } from './studio/place-editor.ts';
+import { tourEditor } from './studio/tour-editor.ts';
 import type { ModuleManifest } from '../../core/registry/manifest.ts';
 import { registerRecordType } from '../content-parts/record-types.ts';
 import { registerSearchable } from '../content-parts/searchables.ts';
@@ -20,5 +21,5 @@ export const placesModule: ModuleManifest = {
   migrations: placesMigrations,
   graphql: { typeDefs: placesTypeDefs, resolvers: placesResolvers },
   seed: seedPlaces,
-  editors: [placeEditor],
+  editors: [placeEditor, tourEditor],
 };

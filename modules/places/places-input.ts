@@ -1,5 +1,6 @@
 import { optionalText as text } from '../content-parts/parts.ts';
 import { validationError } from '../../core/errors.ts';
+import type { TrackPoint } from '../../lib/track-text.ts';
 import { sanitizeRichText } from '../../lib/sanitize.ts';
 import {
   type AccessibilityInformation,
@@ -92,13 +93,11 @@ export type LunchValues = {
   lunch_offers: Array<{ id?: number; name: string | null; price: string | null }>;
 };
 
-export type TrackPoint = { latitude: number; longitude: number };
-
 export const MEANS_OF_TRANSPORTATION = ['bike', 'canoe', 'foot'] as const;
 const MAX_LUNCHES = 100;
 const MAX_OFFERS = 50;
-const MAX_TOUR_STOPS = 300;
-const MAX_TRACK_POINTS = 20_000;
+export const MAX_TOUR_STOPS = 300;
+export const MAX_TRACK_POINTS = 20_000;
 const MAX_PAYLOAD = 200_000;
 
 

@@ -20,7 +20,11 @@ export default defineConfig({
     target: 'es2022',
     modulePreload: { polyfill: false },
     rollupOptions: {
-      input: { 'rich-text': path.join(repo, 'modules/studio/client/rich-text.ts') },
+      input: {
+        'rich-text': path.join(repo, 'modules/studio/client/rich-text.ts'),
+        'category-order': path.join(repo, 'modules/studio/client/category-order.ts'),
+        'track-map': path.join(repo, 'modules/studio/client/track-map.ts'),
+      },
       output: { entryFileNames: '[name]-[hash].js', chunkFileNames: '[name]-[hash].js', assetFileNames: '[name]-[hash][extname]' },
     },
   },

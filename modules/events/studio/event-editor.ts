@@ -52,6 +52,7 @@ async function stored(db: Kysely<any>, id: number): Promise<Stored | null> {
     recurringInterval: row.recurring_interval === null ? null : String(row.recurring_interval),
     recurringWeekdays: (row.recurring_weekdays ?? []).map(String),
     categories: categories.map((c) => ({ name: c.name as string })),
+    pushNotification: row.push_notification,
     dataProviderId: row.data_provider_id ?? null,
   };
 }
@@ -101,6 +102,7 @@ export const eventEditor: ContentEditor = {
     { name: 'city', kind: 'text', label: { de: 'Ort', en: 'Town' }, group: place },
     { name: 'organizer', kind: 'text', label: { de: 'Veranstalter', en: 'Organiser' } },
     { name: 'url', kind: 'url', label: { de: 'Weitere Informationen (Webadresse)', en: 'More information (web address)' } },
+    { name: 'pushNotification', kind: 'checkbox', label: { de: 'Bei Veröffentlichung als Push-Nachricht senden', en: 'Send as push message when published' } },
   ],
 
   validate(v: EditorValues): EditorProblem[] {
@@ -138,6 +140,7 @@ export const eventEditor: ContentEditor = {
       city: text(address?.city),
       organizer: text((e.organizer as { name?: string } | null)?.name),
       url: text(e.urls[0]?.url),
+      pushNotification: !!e.pushNotification,
     };
     return { values, dataProviderId: e.dataProviderId };
   },
@@ -165,6 +168,7 @@ export const eventEditor: ContentEditor = {
       addresses: hasPlace || address ? [{ ...address, street: orNull(v.street), zip: orNull(v.zip), city: orNull(v.city) }, ...otherAddresses] : otherAddresses,
       organizer: orNull(v.organizer) ? { ...(e?.organizer as object | null), name: text(v.organizer).trim() } : null,
       urls: withFirstUrl(e?.urls, text(v.url)),
+      pushNotification: v.pushNotification === true,
     };
     // The studio's own transaction: occurrences are expanded in it, so the event is listed right after the save.
     return (await upsertEventRecord(db, caller, ctx.tenantId, args, { expandInline: true })).id;

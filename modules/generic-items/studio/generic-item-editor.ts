@@ -4,6 +4,7 @@ import type { ContentBlock, FixedDate, MediaContent, WebUrl } from '../../conten
 import { firstImage, withChosenImage, withFirstUrl } from '../../content-parts/editor-parts.ts';
 import type { CreateGenericItemArgs } from '../generic-item-input.ts';
 import { upsertGenericItem } from '../generic-item-upsert.ts';
+import { moveGenericItem, parentCandidates } from '../generic-item-tree.ts';
 
 const text = (v: unknown) => (typeof v === 'string' ? v : '');
 const orNull = (v: unknown) => text(v).trim() || null;
@@ -51,6 +52,7 @@ async function stored(db: Kysely<any>, id: number): Promise<Stored | null> {
     priceInformations: row.price_informations,
     webUrls: row.web_urls ?? [],
     categories: categories.map((c) => ({ name: c.name as string })),
+    pushNotification: row.push_notification,
     dataProviderId: row.data_provider_id ?? null,
   };
 }
@@ -68,6 +70,11 @@ export const genericItemEditor: ContentEditor = {
   titleColumn: 'title',
   titleField: 'title',
   parentColumn: 'parent_id',
+  tree: {
+    kindColumn: 'generic_type',
+    kindField: 'genericType',
+    parentChoices: parentCandidates,
+  },
   fields: [
     { name: 'genericType', kind: 'select', label: { de: 'Art', en: 'Type' }, options: TYPES, required: true },
     { name: 'title', kind: 'text', label: { de: 'Titel', en: 'Title' }, required: true },
@@ -79,6 +86,7 @@ export const genericItemEditor: ContentEditor = {
     { name: 'dateStart', kind: 'date', label: { de: 'Von', en: 'From' }, group: period },
     { name: 'dateEnd', kind: 'date', label: { de: 'Bis (bei Fristen: Ablauf)', en: 'Until (deadlines: expiry)' }, group: period },
     { name: 'webUrl', kind: 'url', label: { de: 'Weitere Informationen (Webadresse)', en: 'More information (web address)' } },
+    { name: 'pushNotification', kind: 'checkbox', label: { de: 'Bei Veröffentlichung als Push-Nachricht senden', en: 'Send as push message when published' } },
   ],
 
   validate(v: EditorValues): EditorProblem[] {
@@ -100,6 +108,7 @@ export const genericItemEditor: ContentEditor = {
       dateStart: text(g.dates[0]?.dateStart),
       dateEnd: text(g.dates[0]?.dateEnd),
       webUrl: text(g.webUrls[0]?.url),
+      pushNotification: !!g.pushNotification,
     };
     return { values, dataProviderId: g.dataProviderId };
   },
@@ -122,8 +131,12 @@ export const genericItemEditor: ContentEditor = {
       mediaContents: withChosenImage(g?.mediaContents, text(v.image), ctx.images),
       dates: hasPeriod ? [{ ...date, dateStart: text(v.dateStart), dateEnd: text(v.dateEnd) }, ...otherDates] : otherDates,
       webUrls: withFirstUrl(g?.webUrls, text(v.webUrl)),
+      pushNotification: v.pushNotification === true,
       publishedAt: ctx.publishAt?.toISOString() ?? g?.publishedAt ?? null,
     };
-    return upsertGenericItem(db, caller, args);
+    const id = await upsertGenericItem(db, caller, args);
+    // Children are created on their own and then hung under their parent (the API nests them in the parent's request).
+    if (ctx.parentId !== undefined) await moveGenericItem(db, caller, id, ctx.parentId);
+    return id;
   },
 };

@@ -317,7 +317,7 @@ describe('createGenericItemMessage, GenericItem.genericItemMessages and vouchers
       const lines: unknown[] = [];
       const record = (...args: unknown[]) => void lines.push(args);
       const log = { info: record, warn: record, error: record, debug: record, trace: record, fatal: record, child: () => log } as any;
-      await notifyGenericItemMessage({ tenantId: bbId, db, payload: { genericItemMessageId: Number(status.id) }, attempt: 1, log });
+      await notifyGenericItemMessage({ tenantId: bbId, db, payload: { genericItemMessageId: Number(status.id) }, attempt: 1, log, config: p.config });
       assert.equal(lines.length, 1);
       const logged = JSON.stringify(lines);
       assert.match(logged, new RegExp(`"genericItemMessageId":${status.id}`));
@@ -332,7 +332,7 @@ describe('createGenericItemMessage, GenericItem.genericItemMessages and vouchers
       assert.equal(await countMessages(db, item), 0, 'messages are deleted with their item');
       const lines: unknown[] = [];
       const log = { info: (...a: unknown[]) => lines.push(a), warn: (...a: unknown[]) => lines.push(a) } as any;
-      await notifyGenericItemMessage({ tenantId: bbId, db, payload: { genericItemMessageId: Number(status.id) }, attempt: 1, log });
+      await notifyGenericItemMessage({ tenantId: bbId, db, payload: { genericItemMessageId: Number(status.id) }, attempt: 1, log, config: p.config });
       assert.match(JSON.stringify(lines), /is gone; no mail/);
     });
   });

@@ -11,7 +11,7 @@ const query = `query Tour($id: ID!) {
     ${ATTRACTION}
     lengthKm meansOfTransportation
     geometryTourData { latitude longitude }
-    tourStops { id name description mobileDescription addresses { ${ADDRESS} } contact { ${CONTACT} } webUrls { ${WEB_URL} } mediaContents { ${MEDIA} } accessibilityInformation { ${ACCESSIBILITY} } }
+    tourStops { id name description mobileDescription addresses { ${ADDRESS} } location { geoLocation { latitude longitude } } contact { ${CONTACT} } webUrls { ${WEB_URL} } mediaContents { ${MEDIA} } accessibilityInformation { ${ACCESSIBILITY} } }
   }
 }`;
 
@@ -44,7 +44,8 @@ export const tourLoader: Loader = async (ctx) => {
     links: links(s.webUrls),
   }));
   const markers: MapMarker[] = (r.tourStops ?? []).flatMap((s: any, i: number) => {
-    const point = firstPoint(...(s.addresses ?? []).map((a: any) => a?.geoLocation));
+    // Imports often put a stop's point in an address; the studio puts it in the stop's location.
+    const point = firstPoint(s.location?.geoLocation, ...(s.addresses ?? []).map((a: any) => a?.geoLocation));
     return point ? [{ id: String(s.id), lat: point[0], lng: point[1], title: `${i + 1}. ${s.name ?? ''}`, href: `#stop-${s.id}`, label: String(i + 1) }] : [];
   });
   const start = firstPoint(...(r.addresses ?? []).map((a: any) => a?.geoLocation), r.location?.geoLocation);

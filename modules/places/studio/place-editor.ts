@@ -1,60 +1,22 @@
 import type { Kysely } from 'kysely';
 import type { ContentEditor, EditorRow, EditorValues } from '../../../core/registry/content-editor.ts';
-import type { Address, Contact, FixedDate, MediaContent, OpeningHour, Price, WebUrl } from '../../content-parts/parts.ts';
-import { firstImage, withChosenImage, withFirstUrl } from '../../content-parts/editor-parts.ts';
+import type { FixedDate, OpeningHour, Price } from '../../content-parts/parts.ts';
 import type { CreatePointOfInterestArgs, LunchArgs } from '../places-input.ts';
 import { upsertPointOfInterest } from '../places-upsert.ts';
-
-const text = (v: unknown) => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v));
-const orNull = (v: unknown) => text(v).trim() || null;
-const rowsOf = (v: unknown) => (Array.isArray(v) ? (v as EditorRow[]) : []);
-
-const address = { de: 'Adresse', en: 'Address' };
-const contactGroup = { de: 'Kontakt', en: 'Contact' };
+import { type StoredListed, addressAndContactFields, attractionArgs, attractionValues, categoryNamesOf, headFields, orNull, rowsOf, storedListed, text } from './attraction-form.ts';
 
 type StoredLunch = { text: string | null; point_of_interest_attributes: string | null; dates: FixedDate[]; lunch_offers: { name: string | null; price: string | null }[] };
-type Stored = Omit<CreatePointOfInterestArgs, 'addresses' | 'contact' | 'webUrls' | 'mediaContents' | 'openingHours' | 'priceInformations'> & {
-  addresses: Address[];
-  contact: Contact | null;
-  webUrls: WebUrl[];
-  mediaContents: MediaContent[];
-  openingHours: OpeningHour[];
-  priceInformations: Price[];
-  storedLunches: StoredLunch[];
-  dataProviderId: number | null;
-};
+type Stored = StoredListed & { id: number; openingHours: OpeningHour[]; priceInformations: Price[]; storedLunches: StoredLunch[] };
 
 /** The stored place as createPointOfInterest arguments, lunches included, so a save keeps what the form does not show. */
 async function stored(db: Kysely<any>, id: number): Promise<Stored | null> {
   const row = await db.selectFrom('points_of_interest').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) return null;
   const [categories, lunches] = await Promise.all([
-    db.selectFrom('point_of_interest_categories as l').innerJoin('categories as c', 'c.id', 'l.category_id').select('c.name').where('l.point_of_interest_id', '=', id).orderBy('l.position').orderBy('c.name').execute(),
+    categoryNamesOf(db, 'point_of_interest_categories', 'point_of_interest_id', id),
     db.selectFrom('lunches').select(['text', 'point_of_interest_attributes', 'dates', 'lunch_offers']).where('point_of_interest_id', '=', id).orderBy('position').execute(),
   ]);
-  return {
-    id,
-    name: row.name,
-    description: row.description,
-    mobileDescription: row.mobile_description,
-    active: row.active,
-    payload: row.payload,
-    externalId: row.external_id,
-    addresses: row.addresses ?? [],
-    contact: row.contact,
-    operatingCompany: row.operating_company,
-    webUrls: row.web_urls ?? [],
-    mediaContents: row.media_contents ?? [],
-    location: row.location,
-    certificates: row.certificates,
-    accessibilityInformation: row.accessibility_information,
-    tags: row.tag_list ?? [],
-    openingHours: row.opening_hours ?? [],
-    priceInformations: row.price_informations ?? [],
-    storedLunches: lunches as StoredLunch[],
-    categories: categories.map((c) => ({ name: c.name as string })),
-    dataProviderId: row.data_provider_id ?? null,
-  };
+  return { ...storedListed(row, categories), id, openingHours: row.opening_hours ?? [], priceInformations: row.price_informations ?? [], storedLunches: lunches as StoredLunch[] };
 }
 
 /** Lunch offers as rows (days, dish, price); rows with the same days form one lunch. */
@@ -88,16 +50,8 @@ export const placeEditor: ContentEditor = {
   titleColumn: 'name',
   titleField: 'name',
   fields: [
-    { name: 'name', kind: 'text', label: { de: 'Name', en: 'Name' }, required: true },
-    { name: 'categories', kind: 'categories', label: { de: 'Kategorien', en: 'Categories' } },
-    { name: 'description', kind: 'richtext', label: { de: 'Beschreibung', en: 'Description' } },
-    { name: 'image', kind: 'image', label: { de: 'Bild', en: 'Image' } },
-    { name: 'street', kind: 'text', label: { de: 'Straße und Hausnummer', en: 'Street' }, group: address },
-    { name: 'zip', kind: 'text', label: { de: 'Postleitzahl', en: 'Postcode' }, maxLength: 10, group: address },
-    { name: 'city', kind: 'text', label: { de: 'Ort', en: 'Town' }, group: address },
-    { name: 'phone', kind: 'text', label: { de: 'Telefon', en: 'Phone' }, maxLength: 50, group: contactGroup },
-    { name: 'email', kind: 'text', label: { de: 'E-Mail', en: 'E-mail' }, maxLength: 320, group: contactGroup },
-    { name: 'website', kind: 'url', label: { de: 'Webseite', en: 'Website' }, group: contactGroup },
+    ...headFields,
+    ...addressAndContactFields({ de: 'Adresse', en: 'Address' }),
     {
       name: 'openingHours',
       kind: 'rows',
@@ -141,18 +95,8 @@ export const placeEditor: ContentEditor = {
   async load(db, id) {
     const p = await stored(db, id);
     if (!p) return null;
-    const a = p.addresses[0];
     const values: EditorValues = {
-      name: text(p.name),
-      categories: (p.categories ?? []).map((c) => c?.name ?? ''),
-      description: text(p.description),
-      image: text(firstImage(p.mediaContents)?.sourceUrl?.url),
-      street: text(a?.street),
-      zip: text(a?.zip),
-      city: text(a?.city),
-      phone: text(p.contact?.phone),
-      email: text(p.contact?.email),
-      website: text(p.webUrls[0]?.url),
+      ...attractionValues(p),
       openingHours: p.openingHours.map((o) => ({ weekday: text(o.weekday), timeFrom: text(o.timeFrom), timeTo: text(o.timeTo), closed: o.open === false, dateFrom: text(o.dateFrom), dateTo: text(o.dateTo), description: text(o.description) })),
       prices: p.priceInformations.map((o) => ({ name: text(o.name), category: text(o.category), amount: o.amount === null ? '' : String(o.amount), description: text(o.description) })),
       lunches: lunchRows(p.storedLunches),
@@ -162,8 +106,6 @@ export const placeEditor: ContentEditor = {
 
   async save(db, caller, v, ctx) {
     const p = ctx.id === null ? null : await stored(db, ctx.id);
-    const [firstAddress, ...otherAddresses] = p?.addresses ?? [];
-    const hasAddress = [v.street, v.zip, v.city].some((x) => text(x).trim());
     const hours = rowsOf(v.openingHours).map((r, i) => ({
       ...p?.openingHours[i],
       weekday: orNull(r.weekday),
@@ -181,13 +123,7 @@ export const placeEditor: ContentEditor = {
       ...kept,
       id: ctx.id,
       forceCreate: ctx.id === null,
-      name: text(v.name),
-      description: orNull(v.description),
-      categories: (v.categories as string[]).map((name) => ({ name })),
-      mediaContents: withChosenImage(p?.mediaContents, text(v.image), ctx.images),
-      addresses: hasAddress || firstAddress ? [{ ...firstAddress, street: orNull(v.street), zip: orNull(v.zip), city: orNull(v.city) }, ...otherAddresses] : otherAddresses,
-      contact: orNull(v.phone) || orNull(v.email) || p?.contact ? { ...p?.contact, phone: orNull(v.phone), email: orNull(v.email) } : null,
-      webUrls: withFirstUrl(p?.webUrls, text(v.website)),
+      ...attractionArgs(p, v, ctx),
       openingHours: hours,
       priceInformations: prices,
       lunches: lunchesFrom(rowsOf(v.lunches), storedLunches ?? []),

@@ -61,23 +61,52 @@ export async function updateCategory(db: Kysely<any>, id: number, input: Categor
   return { ok: true };
 }
 
+/** Numbers the categories 0…n in the given order. */
+const positionsOf = async (db: Kysely<any>, ids: number[]) => {
+  for (const [position, id] of ids.entries()) await db.updateTable('categories').set({ position }).where('id', '=', id).execute();
+};
+
+/** A parent's subcategories in their order (null: the top level), locked until the transaction ends. */
+const childIds = async (db: Kysely<any>, parent: number | null) =>
+  (await db.selectFrom('categories').select('id').where('parent_id', parent === null ? 'is' : '=', parent).orderBy('position').orderBy(sql`lower(name)`).forUpdate().execute()).map((r) => r.id as number);
+
 /** Moves a category one place up or down among its siblings (their positions are renumbered 0…n). */
 export async function moveCategory(db: Kysely<any>, id: number, direction: 'up' | 'down'): Promise<boolean> {
   const row = await db.selectFrom('categories').select('parent_id').where('id', '=', id).executeTakeFirst();
   if (!row) return false;
-  const siblings = await db
-    .selectFrom('categories')
-    .select('id')
-    .where('parent_id', row.parent_id === null ? 'is' : '=', row.parent_id)
-    .orderBy('position')
-    .orderBy(sql`lower(name)`)
-    .execute();
-  const order = siblings.map((s) => s.id as number);
+  const order = await childIds(db, row.parent_id ?? null);
   const i = order.indexOf(id);
   const j = direction === 'up' ? i - 1 : i + 1;
   if (j >= 0 && j < order.length) [order[i], order[j]] = [order[j]!, order[i]!];
-  for (const [position, sibling] of order.entries()) await db.updateTable('categories').set({ position }).where('id', '=', sibling).execute();
+  await positionsOf(db, order);
   return true;
+}
+
+export type CategoryOrder = { parent: number | null; order: number[] };
+export type ReorderRefusal = 'not-found' | 'stale' | 'cycle';
+
+/**
+ * Sets the order of one parent's subcategories (drag and drop): `order` names every current
+ * subcategory exactly once, and may add one category from elsewhere, which then moves under this
+ * parent (the old siblings close the gap). An order that does not fit the tree as it is now —
+ * someone else changed it meanwhile — is refused as stale; ids of other tenants are not found.
+ */
+export async function reorderCategories(db: Kysely<any>, { parent, order }: CategoryOrder): Promise<{ ok: true; moved: number | null } | { ok: false; reason: ReorderRefusal }> {
+  if (new Set(order).size !== order.length) return { ok: false, reason: 'stale' };
+  if (!(await parentExists(db, parent))) return { ok: false, reason: 'not-found' };
+  const rows = await db.selectFrom('categories').select(['id', 'parent_id']).where('id', 'in', order).forUpdate().execute();
+  if (rows.length !== order.length) return { ok: false, reason: 'not-found' };
+  const siblings = await childIds(db, parent);
+  const newcomers = rows.filter((r) => (r.parent_id ?? null) !== parent);
+  if (newcomers.length > 1 || siblings.some((id) => !order.includes(id))) return { ok: false, reason: 'stale' };
+  const moved = newcomers[0] ?? null;
+  if (moved) {
+    if (await makesCycle(db, moved.id, parent)) return { ok: false, reason: 'cycle' };
+    await db.updateTable('categories').set({ parent_id: parent, updated_at: new Date() }).where('id', '=', moved.id).execute();
+    await positionsOf(db, await childIds(db, moved.parent_id ?? null));
+  }
+  await positionsOf(db, order);
+  return { ok: true, moved: moved?.id ?? null };
 }
 
 /** Deletes a category; its subcategories move up to its parent, content keeps its other categories. */

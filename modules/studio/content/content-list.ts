@@ -25,8 +25,11 @@ export type ListRow = {
 const stateOf = (r: any): ListRow['state'] =>
   r.status ? { status: r.status, publishAt: r.publish_at && new Date(r.publish_at), unpublishAt: r.unpublish_at && new Date(r.unpublish_at), deletedAt: r.deleted_at && new Date(r.deleted_at) } : null;
 
+/** Which records of a tree (editors with parentColumn): the top level (lists), those under one record (its form) or all (the trash). */
+type Place = 'top' | 'any' | { parent: number };
+
 /** One editor's records with their editorial state: search, status filter, sort, one page. */
-function recordsOf(db: Kysely<any>, editor: ContentEditor, ownProviderId: number | null | undefined) {
+function recordsOf(db: Kysely<any>, editor: ContentEditor, ownProviderId: number | null | undefined, place: Place = 'top') {
   let q = db
     .selectFrom(`${editor.table} as t`)
     .leftJoin('editorial_states as e', (j) => j.onRef('e.record_id', '=', 't.id').on('e.record_type', '=', editor.recordType))
@@ -44,7 +47,7 @@ function recordsOf(db: Kysely<any>, editor: ContentEditor, ownProviderId: number
       'e.unpublish_at',
       'e.deleted_at',
     ]);
-  if (editor.parentColumn) q = q.where(sql.ref(`t.${editor.parentColumn}`), 'is', null);
+  if (editor.parentColumn && place !== 'any') q = place === 'top' ? q.where(sql.ref(`t.${editor.parentColumn}`), 'is', null) : q.where(sql.ref(`t.${editor.parentColumn}`), '=', place.parent);
   // Authors work on their own data provider's records only.
   if (ownProviderId !== undefined) q = q.where('t.data_provider_id', ownProviderId === null ? 'is' : '=', ownProviderId);
   return q;
@@ -70,8 +73,21 @@ export async function listRecords(db: Kysely<any>, editor: ContentEditor, query:
 }
 
 export async function listTrashed(db: Kysely<any>, editor: ContentEditor, ownProviderId?: number | null): Promise<ListRow[]> {
-  const rows = await recordsOf(db, editor, ownProviderId).where('e.deleted_at', 'is not', null).orderBy('e.deleted_at', 'desc').limit(500).execute();
+  const rows = await recordsOf(db, editor, ownProviderId, 'any').where('e.deleted_at', 'is not', null).orderBy('e.deleted_at', 'desc').limit(500).execute();
   return rows.map(toRow);
+}
+
+/** The records directly under one (editors with `tree`), by title, with their kind; not those in the trash. */
+export async function listChildren(db: Kysely<any>, editor: ContentEditor, parentId: number, ownProviderId?: number | null): Promise<(ListRow & { kind: string })[]> {
+  if (!editor.tree) return [];
+  const rows = await recordsOf(db, editor, ownProviderId, { parent: parentId })
+    .where('e.deleted_at', 'is', null)
+    .select(sql<string>`coalesce(${sql.ref(`t.${editor.tree.kindColumn}`)}, '')`.as('kind'))
+    .orderBy(sql`lower(${sql.ref(`t.${editor.titleColumn}`)})`)
+    .orderBy('t.id')
+    .limit(500)
+    .execute();
+  return rows.map((r) => ({ ...toRow(r), kind: (r as { kind: string }).kind }));
 }
 
 const toRow = (r: any): ListRow => ({

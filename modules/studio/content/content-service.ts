@@ -18,6 +18,8 @@ export type SaveRequest = {
   /** Owner of a new record; an author's own provider is forced by the caller. */
   dataProviderId: number | null;
   images: Map<string, EditorImage>;
+  /** Editors with a tree: where the record goes (undefined: it stays where it is). */
+  parentId?: number | null;
 };
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; reason: 'not-found' | 'forbidden' } | { ok: false; reason: 'conflict'; current: EditorialState };
@@ -71,7 +73,7 @@ export async function saveRecord(db: Kysely<any>, editor: ContentEditor, actor: 
       return { ok: false, reason: 'forbidden' };
     }
     const caller = req.id === null ? { ...actor.principal, dataProviderId: req.dataProviderId } : actor.principal;
-    const id = await editor.save(trx, caller, req.values, { id: req.id, tenantId: actor.tenantId, publishAt: req.status === 'published' ? req.publishAt : null, images: req.images });
+    const id = await editor.save(trx, caller, req.values, { id: req.id, tenantId: actor.tenantId, publishAt: req.status === 'published' ? req.publishAt : null, images: req.images, parentId: req.parentId });
     const ref = refOf(editor, id);
     if (req.id === null) await lockState(trx, ref);
     const state = await writeState(trx, ref, { status: req.status, publishAt: req.publishAt, unpublishAt: req.unpublishAt, by: actor.label });

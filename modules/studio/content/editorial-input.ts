@@ -6,7 +6,7 @@ import { contentTexts } from './content-texts.ts';
 import type { FieldErrors } from './form-values.ts';
 import type { EditorialStatus } from './editorial-state.ts';
 
-/** The form's own fields beside the module's: token, version, publication and owner. */
+/** The form's own fields beside the module's: token, version, publication, owner and parent. */
 export const ControlSchema = z.object({
   _csrf: z.string().max(100).catch(''),
   _version: z.coerce.number().int().min(0).max(2_000_000_000).catch(0),
@@ -14,6 +14,8 @@ export const ControlSchema = z.object({
   _publishAt: z.string().max(40).catch(''),
   _unpublishAt: z.string().max(40).catch(''),
   _provider: z.string().max(12).catch(''),
+  /** Editors with a tree: the parent's id, '' for the top level (absent: unchanged). */
+  _parent: z.string().max(12).optional().catch(undefined),
   _relogin: z.literal('1').optional().catch(undefined),
   _logincsrf: z.string().max(100).catch(''),
   _email: z.string().trim().max(320).catch(''),

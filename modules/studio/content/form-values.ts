@@ -5,13 +5,22 @@ import { fillText } from '../../web-app/client/i18n.ts';
 import { sanitizeRichText } from '../../../lib/sanitize.ts';
 import { parseLenientDateTime } from '../../../lib/lenient-date.ts';
 import { calendarDate } from '../../content-parts/parts.ts';
+import { parseTrackText, trackLines } from '../../../lib/track-text.ts';
 import { contentTexts } from './content-texts.ts';
+import { trackProblemText } from './track-texts.ts';
 
-/** Default length limits per kind; a field may set its own. */
-/** Rows a rows field can carry. */
+/** Rows a rows field can carry unless it sets its own `maxRows`. */
 export const MAX_ROWS = 50;
 
-const MAX: Record<string, number> = { text: 200, textarea: 2000, richtext: 100_000, url: 2000, datetime: 40, date: 20, time: 10, number: 12, select: 100, decimal: 12 };
+/** Points a track field takes unless it sets its own `max`. */
+export const MAX_TRACK_POINTS = 20_000;
+
+/**
+ * Default length limits per kind; a field may set its own. A track's text stays below the
+ * default request body limit (1 MB); larger GPX files go through the map script, which sends
+ * only their points.
+ */
+const MAX: Record<string, number> = { text: 200, textarea: 2000, richtext: 100_000, url: 2000, datetime: 40, date: 20, time: 10, number: 12, select: 100, decimal: 12, track: 900_000 };
 
 export type FieldErrors = Record<string, string>;
 
@@ -41,7 +50,7 @@ function rawValue(f: EditorField, v: unknown): EditorValue {
 /** Rows arrive as "<field>.<row>.<column>"; rows left completely empty are dropped. */
 function rawRows(f: EditorField, body: Record<string, unknown>): EditorRow[] {
   const rows: EditorRow[] = [];
-  for (let i = 0; i < MAX_ROWS; i++) {
+  for (let i = 0; i < (f.maxRows ?? MAX_ROWS); i++) {
     const row: EditorRow = {};
     for (const col of f.columns ?? []) row[col.name] = rawValue(col, body[`${f.name}.${i}.${col.name}`]) as string | boolean;
     if ((f.columns ?? []).some((col) => col.kind !== 'checkbox' && String(row[col.name] ?? '').trim() !== '')) rows.push(row);
@@ -57,7 +66,7 @@ export function rawValues(fields: EditorField[], body: Record<string, unknown>):
 type Checked = { value: EditorValue; error?: string };
 
 /** Checks one value of a field (or of a column of rows) and cleans it. */
-function checkValue(f: EditorField, v: EditorValue, label: string, choices: FieldChoices, t: ReturnType<typeof contentTexts>): Checked {
+function checkValue(f: EditorField, v: EditorValue, label: string, choices: FieldChoices, t: ReturnType<typeof contentTexts>, lang: Lang): Checked {
   if (f.kind === 'checkbox') return { value: v === true };
   if (f.kind === 'categories' || f.kind === 'choices') {
     const list = Array.isArray(v) ? (v as string[]) : [];
@@ -91,6 +100,11 @@ function checkValue(f: EditorField, v: EditorValue, label: string, choices: Fiel
       return /^\d{1,7}([.,]\d{1,2})?$/.test(text) ? { value: text.replace(',', '.') } : fail(t.badAmount);
     case 'select':
       return (f.options ?? []).some((o) => o.value === text) ? { value: text } : fail(t.unknownOption);
+    case 'track': {
+      // Whatever was sent (lines or GPX), the value is the points as lines: that is what gets saved and versioned.
+      const track = parseTrackText(text, f.max ?? MAX_TRACK_POINTS);
+      return track.ok ? { value: trackLines(track.points) } : { value: text, error: trackProblemText(track.problem, label, f.max ?? MAX_TRACK_POINTS, lang) };
+    }
     default:
       return { value: text };
   }
@@ -107,7 +121,7 @@ export function validateValues(fields: EditorField[], raw: EditorValues, choices
   const errors: FieldErrors = {};
   for (const f of fields) {
     if (f.kind !== 'rows') {
-      const checked = checkValue(f, raw[f.name] ?? '', f.label[lang], choices, t);
+      const checked = checkValue(f, raw[f.name] ?? '', f.label[lang], choices, t, lang);
       values[f.name] = checked.value;
       if (checked.error) errors[f.name] = checked.error;
       continue;
@@ -116,7 +130,7 @@ export function validateValues(fields: EditorField[], raw: EditorValues, choices
     values[f.name] = rows.map((row, i) => {
       const clean: EditorRow = {};
       for (const col of f.columns ?? []) {
-        const checked = checkValue(col, row[col.name] ?? '', fillText(t.cell, { field: f.label[lang], row: i + 1, column: col.label[lang] }), choices, t);
+        const checked = checkValue(col, row[col.name] ?? '', fillText(t.cell, { field: f.label[lang], row: i + 1, column: col.label[lang] }), choices, t, lang);
         clean[col.name] = checked.value as string | boolean;
         if (checked.error) errors[`${f.name}.${i}.${col.name}`] = checked.error;
       }

@@ -3,6 +3,7 @@ import type { Member, StaffRole } from '../../../core/auth/account-directory.ts'
 import { STAFF_ROLES } from '../../../core/auth/account-directory.ts';
 import { studioTexts, roleLabels } from './studio-texts.ts';
 import { FormMessages } from './form-messages.tsx';
+import { StudioTable } from './studio-table.tsx';
 
 export type AccountsPageProps = {
   csrf: string;
@@ -36,64 +37,54 @@ export function AccountsPage({ csrf, members, selfId, providers, error, notice }
   return (
     <>
       <FormMessages error={error} notice={notice} />
-      <table class="studio-table">
-        <caption>{t.accounts}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.name}</th>
-            <th scope="col">{t.role}</th>
-            <th scope="col">{t.actions}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {members.map((m) => {
-            const id = `m${m.accountId}`;
-            return (
-              <tr key={m.accountId}>
-                <th scope="row">
-                  {m.name || m.email} {m.accountId === selfId && t.you}
-                  <br />
-                  <span class="muted">{m.email}</span>
-                  {!m.hasPassword && <span class="badge">{t.passwordPending}</span>}
-                </th>
-                <td>{roleLabels[m.role][lang]}</td>
-                <td>
-                  {m.accountId !== selfId && (
-                    <>
-                      <form method="post" action="/studio/konten" class="inline-form">
-                        <input type="hidden" name="_csrf" value={csrf} />
-                        <input type="hidden" name="aktion" value="aendern" />
-                        <input type="hidden" name="konto" value={String(m.accountId)} />
-                        <label for={`${id}-role`}>{t.role}</label>
-                        <select id={`${id}-role`} name="rolle">
-                          {roleOptions(m.role)}
-                        </select>
-                        <label for={`${id}-provider`}>{t.dataProvider}</label>
-                        <select id={`${id}-provider`} name="anbieter">
-                          {providerOptions(m.dataProviderId)}
-                        </select>
-                        <button type="submit">
-                          {t.change}
-                          <span class="visually-hidden">: {m.name || m.email}</span>
-                        </button>
-                      </form>
-                      <form method="post" action="/studio/konten" class="inline-form">
-                        <input type="hidden" name="_csrf" value={csrf} />
-                        <input type="hidden" name="aktion" value="entfernen" />
-                        <input type="hidden" name="konto" value={String(m.accountId)} />
-                        <button type="submit" class="danger">
-                          {t.remove}
-                          <span class="visually-hidden">: {m.name || m.email}</span>
-                        </button>
-                      </form>
-                    </>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <StudioTable caption={t.accounts} columns={[t.name, t.role, t.actions]}>
+        {members.map((m) => {
+          const id = `m${m.accountId}`;
+          return (
+            <tr key={m.accountId}>
+              <th scope="row">
+                {m.name || m.email} {m.accountId === selfId && t.you}
+                <br />
+                <span class="muted">{m.email}</span>
+                {!m.hasPassword && <span class="badge">{t.passwordPending}</span>}
+              </th>
+              <td>{roleLabels[m.role][lang]}</td>
+              <td>
+                {m.accountId !== selfId && (
+                  <>
+                    <form method="post" action="/studio/konten" class="inline-form">
+                      <input type="hidden" name="_csrf" value={csrf} />
+                      <input type="hidden" name="aktion" value="aendern" />
+                      <input type="hidden" name="konto" value={String(m.accountId)} />
+                      <label for={`${id}-role`}>{t.role}</label>
+                      <select id={`${id}-role`} name="rolle">
+                        {roleOptions(m.role)}
+                      </select>
+                      <label for={`${id}-provider`}>{t.dataProvider}</label>
+                      <select id={`${id}-provider`} name="anbieter">
+                        {providerOptions(m.dataProviderId)}
+                      </select>
+                      <button type="submit">
+                        {t.change}
+                        <span class="visually-hidden">: {m.name || m.email}</span>
+                      </button>
+                    </form>
+                    <form method="post" action="/studio/konten" class="inline-form">
+                      <input type="hidden" name="_csrf" value={csrf} />
+                      <input type="hidden" name="aktion" value="entfernen" />
+                      <input type="hidden" name="konto" value={String(m.accountId)} />
+                      <button type="submit" class="danger">
+                        {t.remove}
+                        <span class="visually-hidden">: {m.name || m.email}</span>
+                      </button>
+                    </form>
+                  </>
+                )}
+              </td>
+            </tr>
+          );
+        })}
+      </StudioTable>
       <h2>{t.invite}</h2>
       <form method="post" action="/studio/konten" class="studio-form">
         <input type="hidden" name="_csrf" value={csrf} />

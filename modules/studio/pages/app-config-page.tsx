@@ -1,6 +1,7 @@
 import { formatDate, useLang, useTexts } from '../../web-app/client/i18n.ts';
 import { appConfigTexts } from './app-config-texts.ts';
 import { FormMessages } from './form-messages.tsx';
+import { StudioTable } from './studio-table.tsx';
 
 export type ConfigFileSummary = { id: number; name: string; version: string | null; updatedAt: Date };
 
@@ -36,33 +37,23 @@ export function AppConfigPage({ csrf, files, canEdit, isAdmin, error, notice }: 
         )}
       </ul>
       <h2>{t.files}</h2>
-      <table class="studio-table">
-        <caption>{t.filesCaption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.file}</th>
-            <th scope="col">{t.version}</th>
-            <th scope="col">{t.updated}</th>
+      <StudioTable caption={t.filesCaption} columns={[t.file, t.version, t.updated]}>
+        {files.map((f) => (
+          <tr key={f.id}>
+            <th scope="row">
+              <a href={`/studio/einstellungen/datei/${f.id}`}>
+                {f.name}
+                <span class="visually-hidden">
+                  {' '}
+                  {f.version ?? t.noVersion}: {canEdit ? t.edit : t.view}
+                </span>
+              </a>
+            </th>
+            <td>{f.version ?? t.noVersion}</td>
+            <td>{formatDate(f.updatedAt, lang, dateTime)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {files.map((f) => (
-            <tr key={f.id}>
-              <th scope="row">
-                <a href={`/studio/einstellungen/datei/${f.id}`}>
-                  {f.name}
-                  <span class="visually-hidden">
-                    {' '}
-                    {f.version ?? t.noVersion}: {canEdit ? t.edit : t.view}
-                  </span>
-                </a>
-              </th>
-              <td>{f.version ?? t.noVersion}</td>
-              <td>{formatDate(f.updatedAt, lang, dateTime)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </StudioTable>
       {canEdit && names.length > 0 && (
         <>
           <h2>{t.newVersion}</h2>

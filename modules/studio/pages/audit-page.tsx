@@ -1,6 +1,7 @@
 import { formatDate, useLang, useTexts, fillText } from '../../web-app/client/i18n.ts';
 import type { AuditRow } from '../../../core/audit/audit-log.ts';
 import { auditActionLabels, auditTexts } from './audit-texts.ts';
+import { StudioTable } from './studio-table.tsx';
 
 export type AuditPageProps = {
   rows: AuditRow[];
@@ -38,38 +39,24 @@ export function AuditPage({ rows, filter, page, newerHref, olderHref }: AuditPag
       {rows.length === 0 ? (
         <p role="status">{t.empty}</p>
       ) : (
-        <table class="studio-table">
-          <caption>
-            {t.caption} · {fillText(t.page, { n: page })}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.when}</th>
-              <th scope="col">{t.actor}</th>
-              <th scope="col">{t.what}</th>
-              <th scope="col">{t.target}</th>
-              <th scope="col">{t.where}</th>
+        <StudioTable caption={<>{t.caption} · {fillText(t.page, { n: page })}</>} columns={[t.when, t.actor, t.what, t.target, t.where]}>
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <td>{formatDate(r.at, lang, { dateStyle: 'medium', timeStyle: 'medium' })}</td>
+              <td>{r.actor || <span class="muted">{t.anonymous}</span>}</td>
+              <td>
+                {auditActionLabels[r.action]?.[lang] ?? r.action}
+                <br />
+                <code class="muted">{r.action}</code>
+              </td>
+              <td>
+                {r.targetType && `${r.targetType} ${r.targetId ?? ''}`}
+                {Object.keys(r.detail).length > 0 && <span class="muted audit-detail">{detailText(r.detail)}</span>}
+              </td>
+              <td>{r.ip}</td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td>{formatDate(r.at, lang, { dateStyle: 'medium', timeStyle: 'medium' })}</td>
-                <td>{r.actor || <span class="muted">{t.anonymous}</span>}</td>
-                <td>
-                  {auditActionLabels[r.action]?.[lang] ?? r.action}
-                  <br />
-                  <code class="muted">{r.action}</code>
-                </td>
-                <td>
-                  {r.targetType && `${r.targetType} ${r.targetId ?? ''}`}
-                  {Object.keys(r.detail).length > 0 && <span class="muted audit-detail">{detailText(r.detail)}</span>}
-                </td>
-                <td>{r.ip}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </StudioTable>
       )}
       {(newerHref || olderHref) && (
         <nav aria-label={t.paging}>

@@ -63,6 +63,8 @@ export const auditActionLabels: Record<string, { de: string; en: string }> = {
   'studio:account.remove': { de: 'Zugang entfernt', en: 'Access removed' },
   'studio:integration.create': { de: 'Integration angelegt', en: 'Integration created' },
   'studio:integration.revoke': { de: 'Integration widerrufen', en: 'Integration revoked' },
+  'studio:push.send': { de: 'Push-Mitteilung gesendet oder geplant', en: 'Push message sent or scheduled' },
+  'studio:push.cancel': { de: 'Push-Mitteilung abgebrochen', en: 'Push message cancelled' },
   'studio:tenant.create': { de: 'Kommune angelegt', en: 'Municipality created' },
   'studio:tenant.update': { de: 'Kommune geändert', en: 'Municipality changed' },
   'cli:tenant.create': { de: 'Kommune angelegt (Kommandozeile)', en: 'Municipality created (command line)' },

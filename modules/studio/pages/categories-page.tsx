@@ -3,14 +3,38 @@ import type { CategoryNode } from '../content/category-admin.ts';
 import { categoriesTexts } from './categories-texts.ts';
 import { FormMessages } from './form-messages.tsx';
 
-export type CategoriesPageProps = { tree: CategoryNode[]; csrf: string; canEdit: boolean; error: string | null; notice: string | null };
+export type CategoriesPageProps = {
+  tree: CategoryNode[];
+  csrf: string;
+  canEdit: boolean;
+  error: string | null;
+  notice: string | null;
+  /** The category just moved with ↑/↓: its new place is announced. */
+  moved?: number | null;
+};
 
 const flatten = (nodes: CategoryNode[], depth = 0): { node: CategoryNode; depth: number }[] => nodes.flatMap((n) => [{ node: n, depth }, ...flatten(n.children, depth + 1)]);
 
-/** The category tree with order buttons and an edit form per category; works without script. */
-export function CategoriesPage({ tree, csrf, canEdit, error, notice }: CategoriesPageProps) {
+/** Where a category stands among its siblings (1-based), for the announcement after a move. */
+function placeOf(nodes: CategoryNode[], id: number): { name: string; position: number; count: number } | null {
+  const i = nodes.findIndex((n) => n.id === id);
+  if (i >= 0) return { name: nodes[i]!.name, position: i + 1, count: nodes.length };
+  for (const n of nodes) {
+    const found = placeOf(n.children, id);
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * The category tree with order buttons and an edit form per category; works without script.
+ * For editors the levels carry their parent and the items their id and name, which the
+ * drag-and-drop script (client/category-order.ts) uses.
+ */
+export function CategoriesPage({ tree, csrf, canEdit, error, notice, moved = null }: CategoriesPageProps) {
   const t = useTexts(categoriesTexts);
   const all = flatten(tree);
+  const place = moved === null ? null : placeOf(tree, moved);
   const parentOptions = (selected: number | null, except: number | null) => [
     <option key="top" value="">
       {t.topLevel}
@@ -23,10 +47,10 @@ export function CategoriesPage({ tree, csrf, canEdit, error, notice }: Categorie
         </option>
       )),
   ];
-  const renderLevel = (nodes: CategoryNode[]) => (
-    <ol class="category-level">
+  const renderLevel = (nodes: CategoryNode[], parent: number | null) => (
+    <ol class="category-level" data-parent={canEdit ? String(parent ?? '') : undefined}>
       {nodes.map((n, i) => (
-        <li key={n.id} id={`kategorie-${n.id}`}>
+        <li key={n.id} id={`kategorie-${n.id}`} data-id={canEdit ? String(n.id) : undefined} data-name={canEdit ? n.name : undefined}>
           <span class="category-name">{n.name}</span>
           {canEdit && (
             <span class="category-actions">
@@ -34,7 +58,7 @@ export function CategoriesPage({ tree, csrf, canEdit, error, notice }: Categorie
                 <form key={dir} method="post" action={`/studio/kategorien/${n.id}/verschieben`} class="inline">
                   <input type="hidden" name="_csrf" value={csrf} />
                   <input type="hidden" name="richtung" value={dir} />
-                  <button type="submit" class="small" disabled={dir === 'up' ? i === 0 : i === nodes.length - 1} aria-label={`${t[dir]}: ${n.name}`}>
+                  <button type="submit" class="small" data-dir={dir} disabled={dir === 'up' ? i === 0 : i === nodes.length - 1} aria-label={`${t[dir]}: ${n.name}`}>
                     <span aria-hidden="true">{dir === 'up' ? '↑' : '↓'}</span>
                   </button>
                 </form>
@@ -76,16 +100,16 @@ export function CategoriesPage({ tree, csrf, canEdit, error, notice }: Categorie
               </details>
             </span>
           )}
-          {n.children.length > 0 && renderLevel(n.children)}
+          {n.children.length > 0 && renderLevel(n.children, n.id)}
         </li>
       ))}
     </ol>
   );
   return (
     <>
-      <FormMessages error={error} notice={notice} />
+      <FormMessages error={error} notice={notice ?? (place && fillText(t.position, place))} />
       <p>{canEdit ? t.intro : t.readOnly}</p>
-      {renderLevel(tree)}
+      {renderLevel(tree, null)}
       {canEdit && (
         <form method="post" action="/studio/kategorien" class="studio-form">
           <h2>{t.add}</h2>

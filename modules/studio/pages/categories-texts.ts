@@ -25,6 +25,10 @@ export const categoriesTexts = defineTexts({
     badInput: 'Bitte geben Sie einen Namen mit höchstens 200 Zeichen ein.',
     confirmNeeded: 'Bitte bestätigen Sie das Löschen mit dem Häkchen.',
     readOnly: 'Sie können die Kategorien ansehen, aber nicht ändern.',
+    notAllowed: 'Ihr Konto darf die Kategorien nicht ändern.',
+    badOrder: 'Diese Reihenfolge ist ungültig.',
+    stale: 'Die Kategorien wurden inzwischen geändert. Bitte laden Sie die Seite neu.',
+    position: '„{name}“ steht jetzt an Position {position} von {count}.',
   },
   en: {
     title: 'Categories',
@@ -50,5 +54,9 @@ export const categoriesTexts = defineTexts({
     badInput: 'Please enter a name of at most 200 characters.',
     confirmNeeded: 'Please confirm the deletion with the tick.',
     readOnly: 'You can view the categories but not change them.',
+    notAllowed: 'Your account may not change the categories.',
+    badOrder: 'This order is not valid.',
+    stale: 'The categories were changed meanwhile. Please reload the page.',
+    position: '“{name}” is now at position {position} of {count}.',
   },
 });

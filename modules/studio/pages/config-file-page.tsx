@@ -1,6 +1,7 @@
 import { fillText, useTexts } from '../../web-app/client/i18n.ts';
 import { appConfigTexts } from './app-config-texts.ts';
 import { FormMessages } from './form-messages.tsx';
+import { PreviewFrame, SaveAndPreviewButtons } from './preview-frame.tsx';
 import { SchemaFields, fieldId } from '../config-form/schema-form.tsx';
 import type { FieldNode } from '../config-form/schema-fields.ts';
 import type { JsonFieldError } from '../config-form/form-values.ts';
@@ -81,14 +82,7 @@ export function ConfigFilePage(p: ConfigFilePageProps) {
         <input type="hidden" name="_modus" value={p.mode} />
         <input type="hidden" name="_datei" value={String(p.file.id)} />
         <fieldset class="plain" disabled={!p.canEdit}>
-          <p class="form-actions">
-            <button type="submit" name="_op" value="save">
-              {t.save}
-            </button>{' '}
-            <button type="submit" name="_op" value="preview" class="secondary" formaction="/studio/einstellungen/vorschau" formtarget="vorschau">
-              {t.preview}
-            </button>
-          </p>
+          <SaveAndPreviewButtons save={t.save} preview={t.preview} />
           {p.mode === 'json' ? (
             <p class="field">
               <label for="inhalt">{t.rawLabel}</label>
@@ -107,19 +101,7 @@ export function ConfigFilePage(p: ConfigFilePageProps) {
           </p>
         </fieldset>
       </form>
-      <PreviewFrame src={`/studio/einstellungen/vorschau?datei=${p.file.id}`} />
+      <PreviewFrame src={`/studio/einstellungen/vorschau?datei=${p.file.id}`} title={t.previewTitle} hint={t.previewHint} />
     </>
-  );
-}
-
-/** The app's home in an iframe; forms update it through formtarget="vorschau" (no script needed). */
-export function PreviewFrame({ src }: { src: string }) {
-  const t = useTexts(appConfigTexts);
-  return (
-    <section class="config-preview" aria-labelledby="preview-heading">
-      <h2 id="preview-heading">{t.previewTitle}</h2>
-      <p>{t.previewHint}</p>
-      <iframe name="vorschau" title={t.previewTitle} src={src} />
-    </section>
   );
 }

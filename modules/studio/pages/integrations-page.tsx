@@ -3,6 +3,7 @@ import { INTEGRATION_ROLES, type Integration, type IntegrationRole } from '../..
 import { roleLabels } from './studio-texts.ts';
 import { integrationsTexts } from './integrations-texts.ts';
 import { FormMessages } from './form-messages.tsx';
+import { StudioTable } from './studio-table.tsx';
 
 export type IntegrationsPageProps = {
   csrf: string;
@@ -36,58 +37,47 @@ export function IntegrationsPage({ csrf, integrations, providers, created, error
           </dl>
         </div>
       )}
-      <table class="studio-table">
-        <caption>{t.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.name}</th>
-            <th scope="col">{t.role}</th>
-            <th scope="col">{t.lastToken}</th>
-            <th scope="col">{t.status}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {integrations.map((i) => (
-            <tr key={i.id}>
-              <th scope="row">
-                {i.name}
+      <StudioTable caption={t.caption} columns={[t.name, t.role, t.lastToken, t.status]}>
+        {integrations.map((i) => (
+          <tr key={i.id}>
+            <th scope="row">
+              {i.name}
+              <br />
+              <span class="muted">
+                {t.clientId}: <code>{i.clientId}</code>
                 <br />
-                <span class="muted">
-                  {t.clientId}: <code>{i.clientId}</code>
+                {t.created}: {formatDate(i.createdAt, lang, dateTime)}
+              </span>
+            </th>
+            <td>
+              {i.role ? roleLabels[i.role][lang] : t.noRole}
+              {i.dataProviderId !== null && (
+                <>
                   <br />
-                  {t.created}: {formatDate(i.createdAt, lang, dateTime)}
-                </span>
-              </th>
-              <td>
-                {i.role ? roleLabels[i.role][lang] : t.noRole}
-                {i.dataProviderId !== null && (
-                  <>
-                    <br />
-                    <span class="muted">{providerName(i.dataProviderId)}</span>
-                  </>
-                )}
-              </td>
-              <td>{i.lastTokenAt ? formatDate(i.lastTokenAt, lang, dateTime) : t.never}</td>
-              <td>
-                {i.revokedAt ? (
-                  fillText(t.revokedOn, { date: formatDate(i.revokedAt, lang, dateTime) })
-                ) : (
-                  <form method="post" action="/studio/integrationen" class="inline-form">
-                    <input type="hidden" name="_csrf" value={csrf} />
-                    <input type="hidden" name="aktion" value="widerrufen" />
-                    <input type="hidden" name="anwendung" value={String(i.id)} />
-                    {t.active}
-                    <button type="submit" class="danger">
-                      {t.revoke}
-                      <span class="visually-hidden">: {i.name}</span>
-                    </button>
-                  </form>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+                  <span class="muted">{providerName(i.dataProviderId)}</span>
+                </>
+              )}
+            </td>
+            <td>{i.lastTokenAt ? formatDate(i.lastTokenAt, lang, dateTime) : t.never}</td>
+            <td>
+              {i.revokedAt ? (
+                fillText(t.revokedOn, { date: formatDate(i.revokedAt, lang, dateTime) })
+              ) : (
+                <form method="post" action="/studio/integrationen" class="inline-form">
+                  <input type="hidden" name="_csrf" value={csrf} />
+                  <input type="hidden" name="aktion" value="widerrufen" />
+                  <input type="hidden" name="anwendung" value={String(i.id)} />
+                  {t.active}
+                  <button type="submit" class="danger">
+                    {t.revoke}
+                    <span class="visually-hidden">: {i.name}</span>
+                  </button>
+                </form>
+              )}
+            </td>
+          </tr>
+        ))}
+      </StudioTable>
       <h2>{t.create}</h2>
       <form method="post" action="/studio/integrationen" class="studio-form">
         <input type="hidden" name="_csrf" value={csrf} />

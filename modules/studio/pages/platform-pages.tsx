@@ -4,6 +4,7 @@ import { GERMAN_STATES, localHostOf, type Tenant } from '../../../core/tenancy/t
 import type { TenantFormErrors, TenantFormValues } from '../server/platform-form.ts';
 import { FormMessages } from './form-messages.tsx';
 import { platformTexts } from './platform-texts.ts';
+import { StudioTable } from './studio-table.tsx';
 
 /** Platform admins: every municipality with its key, state, hosts and modules. */
 export function PlatformListPage({ tenants, notice }: { tenants: Tenant[]; notice: string | null }) {
@@ -18,42 +19,28 @@ export function PlatformListPage({ tenants, notice }: { tenants: Tenant[]; notic
           {t.create}
         </a>
       </p>
-      <table class="studio-table">
-        <caption>{t.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.name}</th>
-            <th scope="col">{t.officialKey}</th>
-            <th scope="col">{t.state}</th>
-            <th scope="col">{t.domains}</th>
-            <th scope="col">{t.moduleCount}</th>
-            <th scope="col">{t.created}</th>
-            <th scope="col">{t.actions}</th>
+      <StudioTable caption={t.caption} columns={[t.name, t.officialKey, t.state, t.domains, t.moduleCount, t.created, t.actions]}>
+        {tenants.map((x) => (
+          <tr key={x.id}>
+            <th scope="row">
+              {x.name}
+              <br />
+              <span class="muted">{x.slug}</span>
+            </th>
+            <td>{x.officialKey}</td>
+            <td>{x.state}</td>
+            <td>{[...new Set([...x.domains, localHostOf(x.slug)])].join(', ')}</td>
+            <td>{x.enabledModules.length}</td>
+            <td>{formatDate(x.createdAt, lang)}</td>
+            <td>
+              <a href={`/studio/plattform/${x.slug}/bearbeiten`}>
+                {t.edit}
+                <span class="visually-hidden">: {x.name}</span>
+              </a>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {tenants.map((x) => (
-            <tr key={x.id}>
-              <th scope="row">
-                {x.name}
-                <br />
-                <span class="muted">{x.slug}</span>
-              </th>
-              <td>{x.officialKey}</td>
-              <td>{x.state}</td>
-              <td>{[...new Set([...x.domains, localHostOf(x.slug)])].join(', ')}</td>
-              <td>{x.enabledModules.length}</td>
-              <td>{formatDate(x.createdAt, lang)}</td>
-              <td>
-                <a href={`/studio/plattform/${x.slug}/bearbeiten`}>
-                  {t.edit}
-                  <span class="visually-hidden">: {x.name}</span>
-                </a>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </StudioTable>
     </>
   );
 }

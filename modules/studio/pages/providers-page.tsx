@@ -2,6 +2,7 @@ import { fillText, useTexts } from '../../web-app/client/i18n.ts';
 import type { ProviderInput, ProviderRow } from '../content/provider-admin.ts';
 import { providersTexts } from './providers-texts.ts';
 import { FormMessages } from './form-messages.tsx';
+import { StudioTable } from './studio-table.tsx';
 
 export type ProvidersPageProps = {
   providers: ProviderRow[];
@@ -24,29 +25,19 @@ export function ProvidersPage({ providers, csrf, editing, form, logos, error, no
     <>
       <FormMessages error={error} notice={notice} />
       <p>{t.intro}</p>
-      <table class="studio-table">
-        <caption>{t.title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.name}</th>
-            <th scope="col">{t.dataType}</th>
-            <th scope="col">{t.contact}</th>
+      <StudioTable caption={t.title} columns={[t.name, t.dataType, t.contact]}>
+        {providers.map((p) => (
+          <tr key={p.id}>
+            <td>
+              <a href={`/studio/anbieter?bearbeiten=${p.id}#formular`} aria-label={`${t.edit}: ${p.name}`}>
+                {p.name}
+              </a>
+            </td>
+            <td>{t[p.dataType]}</td>
+            <td>{[p.firstName, p.lastName].filter(Boolean).join(' ') || p.email}</td>
           </tr>
-        </thead>
-        <tbody>
-          {providers.map((p) => (
-            <tr key={p.id}>
-              <td>
-                <a href={`/studio/anbieter?bearbeiten=${p.id}#formular`} aria-label={`${t.edit}: ${p.name}`}>
-                  {p.name}
-                </a>
-              </td>
-              <td>{t[p.dataType]}</td>
-              <td>{[p.firstName, p.lastName].filter(Boolean).join(' ') || p.email}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </StudioTable>
       <form method="post" action={action} class="studio-form" id="formular">
         <h2>{editing === null ? t.add : fillText(t.editTitle, { name: form.name })}</h2>
         <input type="hidden" name="_csrf" value={csrf} />

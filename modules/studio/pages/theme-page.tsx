@@ -1,7 +1,7 @@
 import { fillText, useLang, useTexts } from '../../web-app/client/i18n.ts';
 import { appConfigTexts } from './app-config-texts.ts';
 import { FormMessages } from './form-messages.tsx';
-import { PreviewFrame } from './config-file-page.tsx';
+import { PreviewFrame, SaveAndPreviewButtons } from './preview-frame.tsx';
 import type { ColorPair } from '../server/theme-contrast.ts';
 
 export type ThemeValues = { primaryColor: string; onPrimaryColor: string; secondaryColor: string; onSecondaryColor: string; logo: string; icon: string };
@@ -80,17 +80,10 @@ export function ThemePage({ csrf, values, pairs, images, canEdit, error, notice 
               </select>
             </p>
           ))}
-          <p class="form-actions">
-            <button type="submit" name="_op" value="save">
-              {t.save}
-            </button>{' '}
-            <button type="submit" name="_op" value="preview" class="secondary" formaction="/studio/einstellungen/vorschau" formtarget="vorschau">
-              {t.preview}
-            </button>
-          </p>
+          <SaveAndPreviewButtons save={t.save} preview={t.preview} />
         </fieldset>
       </form>
-      <PreviewFrame src="/studio/einstellungen/vorschau" />
+      <PreviewFrame src="/studio/einstellungen/vorschau" title={t.previewTitle} hint={t.previewHint} />
     </>
   );
 }

@@ -26,11 +26,14 @@ import { attemptLogin } from './login-attempt.ts';
 import { currentImages, libraryImages } from '../content/form-images.ts';
 import { categoryNames, conflictText, editorialFieldsOf, sendContentForm, type FormState } from './content-form.ts';
 import { formCsrfValid, langOf, sameOrigin, sendStudioPage } from './studio-http.ts';
+import { sendAppPreview } from './app-preview.ts';
+import { chosenParent, parentIdOf, parentOptions } from '../content/content-tree.ts';
+import { detailPath } from '../../web-app/server/route-descriptor.ts';
 
 const IdParam = z.object({ slug: z.string().max(60), id: z.coerce.number().int().positive().max(2_147_483_647) });
 const SlugParam = z.object({ slug: z.string().max(60) });
 const EditQuery = z.object({ version: z.coerce.number().int().positive().optional().catch(undefined), gespeichert: z.string().optional(), wiederhergestellt: z.string().optional() });
-const NewQuery = z.object({ vorlage: z.coerce.number().int().positive().optional().catch(undefined) });
+const NewQuery = z.object({ vorlage: z.coerce.number().int().positive().optional().catch(undefined), eltern: z.coerce.number().int().positive().max(2_147_483_647).optional().catch(undefined) });
 const ListNotice = z.object({ papierkorb: z.coerce.number().int().positive().optional().catch(undefined) });
 
 /**
@@ -122,13 +125,18 @@ export const contentRoutes: RoutePlugin = (app, scopeOf, services) => {
     if (!editor) return message(req, reply, 404, t.notFound, session);
     if (!canWriteContent(session.principal)) return message(req, reply, 403, t.notAllowed, session);
     const ownProvider = mayChooseProvider(session.principal) ? null : session.principal.dataProviderId;
-    const template = NewQuery.parse(req.query ?? {}).vorlage;
-    const source = template ? await editor.load(await db(req), template) : null;
+    const { vorlage: template, eltern } = NewQuery.parse(req.query ?? {});
+    const scopeDb = await db(req);
+    const source = template ? await editor.load(scopeDb, template) : null;
     if (template && (!source || !canEditRecord(session.principal, source.dataProviderId))) return message(req, reply, 404, t.notFound, session);
+    // "Unterelement anlegen": the parent must be one the new record may go under.
+    const parent = eltern !== undefined && editor.tree ? (await parentOptions(scopeDb, editor, session.principal, null)).find((c) => c.id === eltern) : undefined;
+    if (eltern !== undefined && !parent) return message(req, reply, 404, t.notFound, session);
     const values = source ? { ...source.values, [editor.titleField]: fillText(t.copyOf, { title: String(source.values[editor.titleField] ?? '') }) } : rawValues(editor.fields, {});
-    const form: FormState = { recordId: null, version: 0, values, editorial: { status: 'draft', publishAt: '', unpublishAt: '' }, providerId: source?.dataProviderId ?? ownProvider };
-    const notice = source ? fillText(t.duplicated, { title: String(source.values[editor.titleField] ?? '') }) : null;
-    return sendContentForm(req, reply, 200, await db(req), editor, session, form, { notice });
+    const parentId = parent ? parent.id : template ? await parentIdOf(scopeDb, editor, template) : null;
+    const form: FormState = { recordId: null, version: 0, values, editorial: { status: 'draft', publishAt: '', unpublishAt: '' }, providerId: source?.dataProviderId ?? ownProvider, parentId };
+    const notice = source ? fillText(t.duplicated, { title: String(source.values[editor.titleField] ?? '') }) : parent ? fillText(t.childOf, { title: parent.title || `#${parent.id}` }) : null;
+    return sendContentForm(req, reply, 200, scopeDb, editor, session, form, { notice });
   });
 
   app.get('/studio/inhalte/:slug/:id', async (req, reply) => {
@@ -144,6 +152,7 @@ export const contentRoutes: RoutePlugin = (app, scopeOf, services) => {
     const query = EditQuery.parse(req.query ?? {});
     const revision = query.version ? await findRevision(scopeDb, editor.recordType, id, query.version) : null;
     if (query.version && !revision) return message(req, reply, 404, t.notFound, session);
+    const parentId = await parentIdOf(scopeDb, editor, id);
     const form: FormState = revision
       ? {
           recordId: id,
@@ -151,8 +160,9 @@ export const contentRoutes: RoutePlugin = (app, scopeOf, services) => {
           values: revision.snapshot.values,
           editorial: editorialFieldsOf({ status: revision.snapshot.status, publishAt: revision.snapshot.publishAt ? new Date(revision.snapshot.publishAt) : null, unpublishAt: revision.snapshot.unpublishAt ? new Date(revision.snapshot.unpublishAt) : null }),
           providerId: loaded.dataProviderId,
+          parentId,
         }
-      : { recordId: id, version: state.version, values: loaded.values, editorial: editorialFieldsOf(state), providerId: loaded.dataProviderId };
+      : { recordId: id, version: state.version, values: loaded.values, editorial: editorialFieldsOf(state), providerId: loaded.dataProviderId, parentId };
     const notice = revision
       ? fillText(t.versionLoaded, { version: revision.version, at: dateTime(revision.at, lang) })
       : query.gespeichert !== undefined
@@ -174,7 +184,10 @@ export const contentRoutes: RoutePlugin = (app, scopeOf, services) => {
     const raw = rawValues(editor?.fields ?? [], body);
     const { publication, errors: timeErrors } = readPublication(controls, lang);
     const providerChoice = /^\d+$/.test(controls._provider) ? Number(controls._provider) : null;
-    const form: FormState = { recordId, version: controls._version, values: raw, editorial: { status: controls._status, publishAt: controls._publishAt, unpublishAt: controls._unpublishAt }, providerId: providerChoice };
+    const currentParent = recordId === null || !editor ? null : await parentIdOf(scopeDb, editor, recordId);
+    const form: FormState = { recordId, version: controls._version, values: raw, editorial: { status: controls._status, publishAt: controls._publishAt, unpublishAt: controls._unpublishAt }, providerId: providerChoice, parentId: currentParent };
+    // Without a session the choice cannot be checked yet: it is kept as sent for the form shown again.
+    if (editor?.tree && controls._parent !== undefined) form.parentId = /^\d{1,10}$/.test(controls._parent) ? Number(controls._parent) : currentParent;
 
     let session = await sessionOf(req);
     if (!session && editor) {
@@ -200,6 +213,9 @@ export const contentRoutes: RoutePlugin = (app, scopeOf, services) => {
     const { values, errors } = validateValues(editor.fields, raw, { categories: await categoryNames(scopeDb), images: new Set([...images.keys(), ...storedImages]) }, lang);
     Object.assign(errors, timeErrors);
     for (const problem of editor.validate?.(values) ?? []) errors[problem.field] ??= problem.message[lang];
+    const parent = editor.tree ? chosenParent(controls._parent, await parentOptions(scopeDb, editor, principal, recordId), currentParent) : { parentId: undefined, valid: true };
+    if (!parent.valid) errors._parent = t.unknownParent;
+    form.parentId = parent.parentId ?? currentParent;
     if (recordId === null && form.providerId !== null && !(await scopeDb.selectFrom('data_providers').select('id').where('id', '=', form.providerId).executeTakeFirst())) {
       errors._provider = t.notAllowed;
     }
@@ -207,7 +223,7 @@ export const contentRoutes: RoutePlugin = (app, scopeOf, services) => {
 
     let outcome;
     try {
-      outcome = await saveRecord(scopeDb, editor, actorOf(req, writerSession), { id: recordId, expectedVersion: controls._version, values, ...publication, dataProviderId: form.providerId, images });
+      outcome = await saveRecord(scopeDb, editor, actorOf(req, writerSession), { id: recordId, expectedVersion: controls._version, values, ...publication, dataProviderId: form.providerId, images, parentId: parent.parentId });
     } catch (err) {
       // The module's own checks (shared with its API) refused the values: nothing was written.
       if (err instanceof AppError && err.code === 'VALIDATION') return sendContentForm(req, reply, 400, scopeDb, editor, writerSession, { ...form, values }, { problem: err.message, storedImages });
@@ -253,6 +269,26 @@ export const contentRoutes: RoutePlugin = (app, scopeOf, services) => {
     const revisions = await listRevisions(scopeDb, editor.recordType, id);
     const title = fillText(contentTexts(langOf(req)).historyOf, { title: String(loaded.values[editor.titleField] ?? '') });
     return sendStudioPage(req, reply, 200, title, h(HistoryPage, { editor, recordId: id, revisions }), session.csrf);
+  });
+
+  /**
+   * The record's page in the citizen app, for the form's iframe: the web app's own loader and view,
+   * reading the API through this session, so a draft shows to exactly those who may open its form.
+   * Without a session it answers 403 instead of sending a login page, which a frame could not show.
+   */
+  app.get('/studio/inhalte/:slug/:id/vorschau', async (req, reply) => {
+    const session = await sessionOf(req);
+    const t = contentTexts(langOf(req));
+    if (!session) return message(req, reply, 403, t.previewLogin, null);
+    if (!canViewContent(session.principal)) return message(req, reply, 403, t.notAllowed, session);
+    const record = await openRecord(req, reply, session);
+    if (!record) return reply;
+    const { editor, id, scopeDb } = record;
+    const state = await readState(scopeDb, { recordType: editor.recordType, table: editor.table, id });
+    const path = detailPath(editor.recordType, id);
+    if (!state || state.deletedAt || !path) return message(req, reply, 404, t.notFound, session);
+    const credentials = { cookie: `${SESSION_COOKIE}=${readCookie(req.headers.cookie, SESSION_COOKIE)}`, 'x-csrf-token': session.csrf };
+    return sendAppPreview(app, req, reply, { path, credentials });
   });
 
   app.get('/studio/papierkorb', async (req, reply) => {

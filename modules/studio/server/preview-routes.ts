@@ -1,8 +1,8 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { RoutePlugin } from '../../../core/registry/manifest.ts';
 import { csrfMatches } from '../../../core/auth/sessions.ts';
-import { renderHomePreview, type PagePreview } from '../../web-app/server/page-route.ts';
+import type { PagePreview } from '../../web-app/server/page-route.ts';
+import { sendAppPreview } from './app-preview.ts';
 import { configSchema } from '../../static-content/studio/config-schemas.ts';
 import { findConfigFile } from '../../static-content/studio/config-files.ts';
 import { fieldsOf } from '../config-form/schema-fields.ts';
@@ -20,14 +20,9 @@ const FileId = z.coerce.number().int().positive();
  * by formtarget) or with the stored state (GET). Its CSP allows framing by this origin only.
  */
 export const previewRoutes: RoutePlugin = (app, scopeOf, services) => {
-  const send = async (req: FastifyRequest, reply: FastifyReply, preview: PagePreview) => {
-    const { status, html, csp } = await renderHomePreview(app, req, req.tenant, preview);
-    return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').header('content-security-policy', csp).send(html);
-  };
-
   app.get(PATH, async (req, reply) => {
     const cs = await configSession(services.sessions, req, reply, PATH);
-    return cs ? send(req, reply, { files: {}, theme: {} }) : reply;
+    return cs ? sendAppPreview(app, req, reply, {}) : reply;
   });
 
   app.post(PATH, async (req, reply) => {
@@ -35,7 +30,7 @@ export const previewRoutes: RoutePlugin = (app, scopeOf, services) => {
     if (!cs) return reply;
     const body = (req.body ?? {}) as Record<string, unknown>;
     if (!sameOrigin(req) || !csrfMatches(cs.session.csrf, body._csrf)) return reply.code(403).type('text/plain; charset=utf-8').send('403');
-    const preview: PagePreview = { files: {}, theme: {} };
+    const preview: PagePreview & { files: Record<string, unknown> } = { files: {} };
     const id = FileId.safeParse(body._datei);
     const file = id.success ? await findConfigFile((await scopeOf(req)).db, id.data) : undefined;
     if (file) {
@@ -45,6 +40,6 @@ export const previewRoutes: RoutePlugin = (app, scopeOf, services) => {
     }
     const theme = body._thema ? ThemeForm.pick({ primaryColor: true, onPrimaryColor: true }).safeParse(body) : null;
     if (theme?.success) preview.theme = theme.data;
-    return send(req, reply, preview);
+    return sendAppPreview(app, req, reply, preview);
   });
 };

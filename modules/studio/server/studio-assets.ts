@@ -15,6 +15,12 @@ export function loadStudioScripts(dist = STUDIO_DIST): Record<string, string> {
   return Object.fromEntries(Object.values(manifest).filter((c) => c.isEntry && c.name).map((c) => [c.name!, `/studio/assets/${c.file}`]));
 }
 
+/** One screen's script as the list a page sends (empty before a build: the screen works without it). */
+export function studioScript(name: string): string[] {
+  const src = loadStudioScripts()[name];
+  return src ? [src] : [];
+}
+
 /** Serves the built scripts; their names carry a hash, so they are cached for good. */
 export async function registerStudioAssets(app: FastifyInstance, dist = STUDIO_DIST): Promise<void> {
   if (!existsSync(dist)) return;

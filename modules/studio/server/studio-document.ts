@@ -8,9 +8,10 @@ const css = readFileSync(new URL('../pages/studio.css', import.meta.url), 'utf8'
 /**
  * Studio pages are rendered on the server and work without script; the CSP forbids any, except
  * on screens that load one of the studio's own built scripts (then only from this origin).
+ * Images come from here, except a track map's tiles from the tenant's own tile server.
  */
-export const studioCsp = (withScripts: boolean) =>
-  `default-src 'self'; script-src ${withScripts ? "'self'" : "'none'"}; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'`;
+export const studioCsp = (withScripts: boolean, imageOrigins: string[] = []) =>
+  `default-src 'self'; script-src ${withScripts ? "'self'" : "'none'"}; style-src 'self'; img-src ${["'self'", 'data:', ...imageOrigins].join(' ')}; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'`;
 export const STUDIO_CSP = studioCsp(false);
 
 export function studioCss(): string {

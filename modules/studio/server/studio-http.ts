@@ -25,17 +25,17 @@ export const sameOrigin = (req: FastifyRequest) => {
  * Sends a studio page. With a session (csrf given) it carries the navigation of the sections this
  * account may use, so the UI offers only what the server would allow.
  */
-export async function sendStudioPage(req: FastifyRequest, reply: FastifyReply, status: number, title: string, content: VNode<any>, csrf?: string, scripts: string[] = []) {
+export async function sendStudioPage(req: FastifyRequest, reply: FastifyReply, status: number, title: string, content: VNode<any>, csrf?: string, scripts: string[] = [], imageOrigins: string[] = []) {
   const scope = csrf ? await req.scope() : null;
   const routeExists = (href: string) => req.server.hasRoute({ method: 'GET', url: href });
-  const nav = scope?.principal.kind === 'account' ? studioNav(scope.principal, req.url.split('?')[0]!, langOf(req), routeExists) : [];
+  const nav = scope?.principal.kind === 'account' ? studioNav(scope.principal, req.url.split('?')[0]!, langOf(req), routeExists, req.tenant.enabledModules) : [];
   const page = h(StudioLayout, { tenantName: req.tenant.name, title, csrf, nav }, content);
   return (
     reply
       .code(status)
       .type('text/html; charset=utf-8')
       .header('cache-control', 'no-store')
-      .header('content-security-policy', studioCsp(scripts.length > 0))
+      .header('content-security-policy', studioCsp(scripts.length > 0, imageOrigins))
       // With the core's no-referrer, browsers send "Origin: null" on form posts; sameOrigin needs the real one.
       .header('referrer-policy', 'same-origin')
       .send(studioDocument(langOf(req), title, req.tenant.name, page, scripts))

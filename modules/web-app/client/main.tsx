@@ -41,20 +41,34 @@ function draw() {
   render(<App config={boot.config} prefs={prefs} setPrefs={setPrefs} page={page} path={location.pathname} View={view} offline={offline} />, root);
 }
 
-async function go(url: URL, push: boolean, moveFocus = true) {
+type Loaded = { page: PagePayload; view: View; fromCache: boolean };
+
+/** A page's data and screen (from the network, else the service worker's cache); null when neither has it. */
+async function load(url: URL): Promise<Loaded | null> {
   document.body.setAttribute('aria-busy', 'true');
   try {
     const loaded = await fetchPage(url.pathname, url.search);
-    page = loaded.page;
-    view = await viewFor(page);
-    offline = loaded.fromCache || !navigator.onLine;
+    return { ...loaded, view: await viewFor(loaded.page) };
   } catch {
-    // Not reachable and not cached: let the browser try, so the service worker's offline page shows.
-    location.href = url.href;
-    return;
+    return null;
   } finally {
     document.body.removeAttribute('aria-busy');
   }
+}
+
+async function go(url: URL, push: boolean, moveFocus = true) {
+  const loaded = await load(url);
+  // Not reachable and not cached: let the browser try, so the service worker's offline page shows.
+  if (!loaded) {
+    location.href = url.href;
+    return;
+  }
+  show(loaded, url, push, moveFocus);
+}
+
+function show(loaded: Loaded, url: URL, push: boolean, moveFocus: boolean) {
+  ({ page, view } = loaded);
+  offline = loaded.fromCache || !navigator.onLine;
   if (push) history.pushState(null, '', url.href);
   document.title = page.title === boot.config.tenantName ? page.title : `${page.title} – ${boot.config.tenantName}`;
   draw();
@@ -68,7 +82,11 @@ async function go(url: URL, push: boolean, moveFocus = true) {
 hydrate(<App config={boot.config} prefs={prefs} setPrefs={setPrefs} page={page} path={location.pathname} View={view} offline={false} />, root);
 if (offline) draw();
 // Started offline from the kept home page for a page whose data alone is kept (service-worker.ts): show that page.
-if (document.documentElement.hasAttribute('data-shell')) void go(new URL(location.href), false);
+const started = document.documentElement.hasAttribute('data-shell') ? go(new URL(location.href), false) : Promise.resolve();
+// Served from the cache although online (the server answered too slowly): try again in the background.
+void started.then(() => {
+  if (offline && navigator.onLine) void refreshOnline(0);
+});
 // Interactive from here on (browser tests wait for it before clicking).
 document.documentElement.dataset.hydrated = 'true';
 
@@ -93,13 +111,18 @@ window.addEventListener('offline', () => {
   offline = true;
   draw();
 });
-// Back online: fetch the current page again in the background and show the fresh data. Right
-// after reconnecting the network may not answer yet (the page comes from the cache again): retry.
+// Online but showing cached data (back online, or the network was too slow when this page
+// loaded): fetch the current page again in the background, in place, and show the fresh data.
+// Right after reconnecting the network may not answer yet (the cache answers again): retry.
+let refreshTimer: ReturnType<typeof setTimeout> | undefined;
 async function refreshOnline(attempt: number) {
-  offline = false;
-  await go(new URL(location.href), false, false);
+  clearTimeout(refreshTimer);
+  const url = new URL(location.href);
+  const loaded = await load(url);
+  // (Unless the reader has moved on to another page meanwhile.)
+  if (loaded && location.href === url.href) show(loaded, url, false, false);
   // (The service worker answers from its cache when the server takes longer than a few seconds.)
-  if (offline && navigator.onLine && attempt < 12) setTimeout(() => void refreshOnline(attempt + 1), Math.min(500 * 2 ** attempt, 5000));
+  if ((!loaded || loaded.fromCache) && navigator.onLine && attempt < 12) refreshTimer = setTimeout(() => void refreshOnline(attempt + 1), Math.min(500 * 2 ** attempt, 5000));
 }
 window.addEventListener('online', () => void refreshOnline(0));
 

@@ -3,7 +3,10 @@
  * are fetched from the network first and kept, so everything the citizen has seen opens offline;
  * images are kept too. Answers from the cache are marked (x-dp-cache: offline) so the page can say
  * it is offline. The server prepends `self.__DP_BUILD__` (build id and file list) to this file.
+ * Push messages and clicks on their notifications: sw-push.ts.
  */
+import { handlePush, type PushWorker } from './sw-push.ts';
+
 type Build = { id: string; precache: string[] };
 type FetchEventLike = Event & { request: Request; respondWith(r: Promise<Response>): void };
 type ExtendableEventLike = Event & { waitUntil(p: Promise<unknown>): void };
@@ -22,6 +25,8 @@ const SHELL = `dp-shell-${build.id}`;
 const PAGES = 'dp-pages';
 const MEDIA = 'dp-media';
 const NETWORK_TIMEOUT_MS = 4000;
+
+handlePush(self as unknown as PushWorker);
 
 sw.addEventListener('install', (event) => {
   event.waitUntil(

@@ -5,6 +5,7 @@ import { usePrefs } from '../client/prefs-context.ts';
 import { prefOptions, type Prefs } from '../client/prefs.ts';
 import type { SettingsData } from './settings.load.ts';
 import { settingsTexts } from './settings-texts.ts';
+import { PushSection } from './push-section.tsx';
 
 const groups = Object.keys(prefOptions) as (keyof Prefs)[];
 
@@ -52,6 +53,7 @@ export default function SettingsView({ data }: ViewProps<SettingsData>) {
           {t.save}
         </button>
       </form>
+      {data.push && <PushSection topics={data.push.topics} />}
     </section>
   );
 }

@@ -1,3 +1,5 @@
+import { tileOrigin } from './map-settings.ts';
+
 /**
  * The pages' Content-Security-Policy: scripts and everything else only from this server (no CDN,
  * no tracking); the one inline style (tenant colours) by hash; map tiles from the tenant's
@@ -19,14 +21,4 @@ export function contentSecurityPolicy(styleHash: string, mapSettings: Record<str
     "manifest-src 'self'",
     "worker-src 'self'",
   ].join('; ');
-}
-
-function tileOrigin(mapSettings: Record<string, any>): string | null {
-  const url = mapSettings.tileUrl ?? mapSettings.styleUrl;
-  if (typeof url !== 'string' || !/^https:\/\//.test(url)) return null;
-  try {
-    return new URL(url.replace(/\{[a-z]\}/g, '0')).origin;
-  } catch {
-    return null;
-  }
 }

@@ -51,27 +51,32 @@ export function pageRoutes(assets: () => WebAssets | null): RoutePlugin {
   };
 }
 
-/** Unsaved settings the studio previews: configuration files by lower-case name and theme fields. */
-export type PagePreview = { files: Record<string, unknown>; theme: Partial<Tenant['theme']> };
+/**
+ * What the studio previews: a page of the app (default: home), optionally with unsaved settings
+ * (configuration files by lower-case name, theme fields) and read through an editor's account
+ * (`credentials`, headers for the in-process API: drafts that account may see are shown).
+ */
+export type PagePreview = { path?: string; files?: Record<string, unknown>; theme?: Partial<Tenant['theme']>; credentials?: Record<string, string> };
 
 /**
- * The home screen as this web app renders it, with unsaved settings, for the studio's preview in
- * an iframe. Rendered on the server without the app's script: the preview is a picture of the
- * page, its links lead into the real app.
+ * A page as this web app renders it, for the studio's preview in an iframe. Rendered on the
+ * server without the app's script: hydration would route by the iframe's /studio/… path; the
+ * preview is a picture of the page, its links lead into the real app.
  */
-export async function renderHomePreview(app: FastifyInstance, req: FastifyRequest, tenant: Tenant, preview: PagePreview): Promise<{ status: number; html: string; csp: string }> {
+export async function renderPreview(app: FastifyInstance, req: FastifyRequest, tenant: Tenant, preview: PagePreview): Promise<{ status: number; html: string; csp: string }> {
   const built = currentWebAssets();
   if (!built) throw new AppError('UNAVAILABLE', 'The web app has not been built yet: run "npm run build".');
+  const path = preview.path ?? '/';
   const previewTenant = { ...tenant, theme: { ...tenant.theme, ...preview.theme } };
-  const loaded = await loadPageWithSettings(app, req, previewTenant, '/', new URLSearchParams(), preview.files);
-  const { html, csp } = await pageDocument(req, previewTenant, loaded, '/', { ...built, script: '' });
+  const loaded = await loadPageWithSettings(app, req, previewTenant, path, new URLSearchParams(), preview.files ?? {}, preview.credentials);
+  const { html, csp } = await pageDocument(req, previewTenant, loaded, path, { ...built, script: '' });
   return { status: loaded.page.status, html, csp };
 }
 
 type LoadedPage = { page: PagePayload; settings: TenantSettings };
 
-async function loadPageWithSettings(app: FastifyInstance, req: FastifyRequest, tenant: Tenant, path: string, query: URLSearchParams, overrides: Record<string, unknown>): Promise<LoadedPage> {
-  const gql = inProcessGraphql(app, req);
+async function loadPageWithSettings(app: FastifyInstance, req: FastifyRequest, tenant: Tenant, path: string, query: URLSearchParams, overrides: Record<string, unknown>, credentials?: Record<string, string>): Promise<LoadedPage> {
+  const gql = inProcessGraphql(app, req, credentials);
   const settings = await loadTenantSettings(gql, tenant.enabledModules.includes('static-content'), overrides);
   const page = await loadPage(tenant, settings, gql, path, query, parsePrefs(req.headers.cookie).lang, overrides);
   return { page, settings };

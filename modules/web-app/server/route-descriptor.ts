@@ -25,6 +25,12 @@ const detailPaths: Record<string, string> = {
   genericItem: '/eintrag/',
 };
 
+/** The app's detail page of a record by its mainserver type ("NewsItem" → /nachrichten/5); null when the app has none. */
+export function detailPath(recordType: string, id: number): string | null {
+  const prefix = detailPaths[recordType.charAt(0).toLowerCase() + recordType.slice(1)];
+  return prefix ? prefix + id : null;
+}
+
 const screenPaths: Record<string, string> = {
   Home: '/',
   Service: '/service',

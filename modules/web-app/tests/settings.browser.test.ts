@@ -26,7 +26,7 @@ describe('settings page in Chromium', () => {
     const { context, page } = await newPage(s.browser);
     await openApp(page, s.url(BB, '/einstellungen'));
     assert.equal(await page.locator('main h1').textContent(), 'Einstellungen');
-    assert.deepEqual(await page.locator('legend').allTextContents(), ['Sprache', 'Farbschema', 'Textgröße', 'Kontrast', 'Bewegung und Animationen']);
+    assert.deepEqual(await page.locator('.settings-form legend').allTextContents(), ['Sprache', 'Farbschema', 'Textgröße', 'Kontrast', 'Bewegung und Animationen']);
     assert.deepEqual(await looks(page), { fontSize: '16px', text: 'rgb(26, 31, 36)', header: 'rgb(27, 94, 122)' });
 
     await page.getByRole('radio', { name: 'Hoch' }).check();
@@ -67,7 +67,7 @@ describe('settings page in Chromium', () => {
     assert.deepEqual(await page.locator('header .header-links .label').allTextContents(), ['Search', 'Bookmarks', 'Settings']);
     assert.equal(await page.locator('.skip-link').textContent(), 'Skip to content');
     assert.deepEqual(await page.locator('footer a').allTextContents(), ['Accessibility statement', 'Imprint', 'Privacy']);
-    assert.deepEqual(await page.locator('legend').allTextContents(), ['Language', 'Colour scheme', 'Text size', 'Contrast', 'Motion and animations']);
+    assert.deepEqual(await page.locator('.settings-form legend').allTextContents(), ['Language', 'Colour scheme', 'Text size', 'Contrast', 'Motion and animations']);
 
     // The server renders English from the cookie: the first HTML, before any script runs.
     const html = await page.evaluate(async () => (await fetch('/', { headers: { accept: 'text/html' } })).text());

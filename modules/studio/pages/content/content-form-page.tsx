@@ -6,6 +6,9 @@ import type { FieldErrors } from '../../content/form-values.ts';
 import { contentTexts } from '../../content/content-texts.ts';
 import { studioTexts } from '../studio-texts.ts';
 import { FieldInput } from './field-input.tsx';
+import { PreviewFrame } from '../preview-frame.tsx';
+import { ChildrenSection, ParentField, type TreeView } from './tree-parts.tsx';
+import type { TrackMapSettings } from '../../content/track-map-settings.ts';
 
 /** Consecutive fields with the same group form one fieldset; fields without a group stand alone. */
 function fieldGroups(fields: EditorField[]): { group: LocalizedText | undefined; fields: EditorField[] }[] {
@@ -36,9 +39,15 @@ export type ContentFormPageProps = {
   providerId: number | null;
   categories: string[];
   images: { url: string; label: string }[];
+  /** The tenant's map for track fields (null when the form has none). */
+  trackMap: TrackMapSettings | null;
   /** Set when the session ended while editing: the form carries a login. */
   relogin: { csrf: string; email: string } | null;
   canTrash: boolean;
+  /** The saved record's page in the citizen app (the iframe's source), if the app has one. */
+  preview: string | null;
+  /** Editors whose records form a tree: the parent choice and the children. */
+  tree: TreeView | null;
 };
 
 /**
@@ -133,8 +142,9 @@ export function ContentFormPage(p: ContentFormPageProps) {
               </select>
             </p>
           )}
+          {p.tree && <ParentField tree={p.tree} base={base} error={p.errors._parent} />}
           {fieldGroups(p.editor.fields).map(({ group, fields }, i) => {
-            const inputs = fields.map((f) => <FieldInput key={f.name} field={f} value={p.values[f.name]} error={p.errors[f.name]} errors={p.errors} categories={p.categories} images={p.images} />);
+            const inputs = fields.map((f) => <FieldInput key={f.name} field={f} value={p.values[f.name]} error={p.errors[f.name]} errors={p.errors} categories={p.categories} images={p.images} trackMap={p.trackMap ?? undefined} />);
             return group ? (
               <fieldset key={i}>
                 <legend>{group[lang]}</legend>
@@ -189,6 +199,8 @@ export function ContentFormPage(p: ContentFormPageProps) {
         </form>
       )}
       <p class="muted">{t.requiredNote}</p>
+      {p.tree && p.recordId !== null && <ChildrenSection tree={p.tree} base={base} recordId={p.recordId} />}
+      {p.preview && <PreviewFrame src={p.preview} title={t.preview} hint={t.previewHint} open={t.previewOpen} />}
     </>
   );
 }

@@ -3,6 +3,7 @@ import type { ContentEditor } from '../../../../core/registry/content-editor.ts'
 import { contentTexts } from '../../content/content-texts.ts';
 import { PER_PAGE, type ListQuery, type ListRow } from '../../content/content-list.ts';
 import { stateText } from './state-text.ts';
+import { StudioTable } from '../studio-table.tsx';
 
 export type ContentListPageProps = { editor: ContentEditor; query: ListQuery; rows: ListRow[]; total: number; canCreate: boolean; notice: string | null };
 
@@ -74,29 +75,18 @@ export function ContentListPage({ editor, query, rows, total, canCreate, notice 
       {rows.length === 0 ? (
         <p role="status">{t.noItems}</p>
       ) : (
-        <table class="studio-table">
-          <caption>{fillText(t.count, { n: total })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.title}</th>
-              <th scope="col">{t.state}</th>
-              <th scope="col">{t.provider}</th>
-              <th scope="col">{t.updated}</th>
+        <StudioTable caption={<>{fillText(t.count, { n: total })}</>} columns={[t.title, t.state, t.provider, t.updated]}>
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <td>
+                <a href={`${base}/${r.id}`}>{r.title || `#${r.id}`}</a>
+              </td>
+              <td>{stateText(r, lang)}</td>
+              <td>{r.provider ?? ''}</td>
+              <td>{formatDate(r.updatedAt, lang)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  <a href={`${base}/${r.id}`}>{r.title || `#${r.id}`}</a>
-                </td>
-                <td>{stateText(r, lang)}</td>
-                <td>{r.provider ?? ''}</td>
-                <td>{formatDate(r.updatedAt, lang)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </StudioTable>
       )}
       {pages > 1 && (
         <nav aria-label={t.pagination} class="pager">

@@ -1,11 +1,22 @@
 import type { EditorField, EditorRow, EditorValue } from '../../../../core/registry/content-editor.ts';
 import { RowsInput } from './rows-input.tsx';
 import { useLang } from '../../../web-app/client/i18n.ts';
+import { MAX_TRACK_POINTS } from '../../content/form-values.ts';
+import type { TrackMapSettings } from '../../content/track-map-settings.ts';
 
-export type FieldInputProps = { field: EditorField; value: EditorValue | undefined; error?: string; errors?: Record<string, string>; categories: string[]; images: { url: string; label: string }[] };
+export type FieldInputProps = {
+  field: EditorField;
+  value: EditorValue | undefined;
+  error?: string;
+  errors?: Record<string, string>;
+  categories: string[];
+  images: { url: string; label: string }[];
+  /** The tenant's map, for track fields (the map script reads it from the textarea). */
+  trackMap?: TrackMapSettings;
+};
 
 /** One form field with its label, hint and error, all tied to the control for screen readers. */
-export function FieldInput({ field, value, error, errors, categories, images }: FieldInputProps) {
+export function FieldInput({ field, value, error, errors, categories, images, trackMap }: FieldInputProps) {
   const lang = useLang();
   if (field.kind === 'rows') return <RowsInput field={field} rows={Array.isArray(value) ? (value as EditorRow[]) : []} errors={errors ?? {}} />;
   const id = `f-${field.name}`;
@@ -70,6 +81,7 @@ export function FieldInput({ field, value, error, errors, categories, images }: 
     );
   } else if (field.kind === 'textarea') control = <textarea {...common} rows={3} value={text} />;
   else if (field.kind === 'richtext') control = <textarea {...common} rows={12} value={text} data-richtext="" />;
+  else if (field.kind === 'track') control = <textarea {...common} rows={8} value={text} class="code" spellcheck={false} data-track={JSON.stringify({ ...trackMap, maxPoints: field.max ?? MAX_TRACK_POINTS })} />;
   else if (field.kind === 'categories') {
     const chosen = Array.isArray(value) ? (value as string[]) : [];
     control = (

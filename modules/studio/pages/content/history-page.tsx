@@ -3,6 +3,7 @@ import type { ContentEditor } from '../../../../core/registry/content-editor.ts'
 import { contentTexts } from '../../content/content-texts.ts';
 import { changedFields, type Revision } from '../../content/revisions.ts';
 import { dateTime } from './state-text.ts';
+import { StudioTable } from '../studio-table.tsx';
 
 /** Who saved which version when and what changed; any version can be loaded into the form again. */
 export function HistoryPage({ editor, recordId, revisions }: { editor: ContentEditor; recordId: number; revisions: Revision[] }) {
@@ -17,37 +18,23 @@ export function HistoryPage({ editor, recordId, revisions }: { editor: ContentEd
       <p>
         <a href={base}>{t.back}</a>
       </p>
-      <table class="studio-table">
-        <caption>{t.history}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.version}</th>
-            <th scope="col">{t.when}</th>
-            <th scope="col">{t.who}</th>
-            <th scope="col">{t.what}</th>
-            <th scope="col">
-              <span class="visually-hidden">{t.actions}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {revisions.map((r, i) => {
-            const changed = r.action === 'updated' ? changedFields(r.snapshot, revisions[i + 1]?.snapshot) : [];
-            return (
-              <tr key={r.version}>
-                <td>{r.version}</td>
-                <td>{dateTime(r.at, lang)}</td>
-                <td>{r.actor}</td>
-                <td>
-                  {actionText[r.action]}
-                  {changed.length > 0 && <span class="muted"> – {fillText(t.changedFields, { fields: changed.map(labelOf).join(', ') })}</span>}
-                </td>
-                <td>{i > 0 && <a href={`${base}?version=${r.version}`}>{t.restoreVersion}</a>}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <StudioTable caption={t.history} columns={[t.version, t.when, t.who, t.what]} actions={t.actions}>
+        {revisions.map((r, i) => {
+          const changed = r.action === 'updated' ? changedFields(r.snapshot, revisions[i + 1]?.snapshot) : [];
+          return (
+            <tr key={r.version}>
+              <td>{r.version}</td>
+              <td>{dateTime(r.at, lang)}</td>
+              <td>{r.actor}</td>
+              <td>
+                {actionText[r.action]}
+                {changed.length > 0 && <span class="muted"> – {fillText(t.changedFields, { fields: changed.map(labelOf).join(', ') })}</span>}
+              </td>
+              <td>{i > 0 && <a href={`${base}?version=${r.version}`}>{t.restoreVersion}</a>}</td>
+            </tr>
+          );
+        })}
+      </StudioTable>
     </>
   );
 }

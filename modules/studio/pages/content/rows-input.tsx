@@ -47,6 +47,8 @@ export function RowsInput({ field, rows, errors }: { field: EditorField; rows: E
                       <input type="time" {...common} value={typeof v === 'string' ? v : ''} />
                     ) : c.kind === 'date' ? (
                       <input type="date" {...common} value={typeof v === 'string' ? v : ''} />
+                    ) : c.kind === 'textarea' ? (
+                      <textarea {...common} rows={2} value={typeof v === 'string' ? v : ''} />
                     ) : (
                       <input type="text" {...common} value={typeof v === 'string' ? v : ''} inputMode={c.kind === 'decimal' ? 'decimal' : undefined} />
                     )}

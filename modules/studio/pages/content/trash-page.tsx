@@ -1,6 +1,7 @@
 import { formatDate, useLang, useTexts } from '../../../web-app/client/i18n.ts';
 import { contentTexts } from '../../content/content-texts.ts';
 import { TRASH_DAYS } from '../../content/editorial-state.ts';
+import { StudioTable } from '../studio-table.tsx';
 
 export type TrashEntry = { slug: string; typeTitle: string; id: number; title: string; deletedAt: Date; canRestore: boolean };
 
@@ -19,40 +20,26 @@ export function TrashPage({ entries, csrf, notice }: { entries: TrashEntry[]; cs
       {entries.length === 0 ? (
         <p role="status">{t.trashEmpty}</p>
       ) : (
-        <table class="studio-table">
-          <caption>{t.trash}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.title}</th>
-              <th scope="col">{t.type}</th>
-              <th scope="col">{t.deletedAt}</th>
-              <th scope="col">{t.purgeOn}</th>
-              <th scope="col">
-                <span class="visually-hidden">{t.actions}</span>
-              </th>
+        <StudioTable caption={t.trash} columns={[t.title, t.type, t.deletedAt, t.purgeOn]} actions={t.actions}>
+          {entries.map((e) => (
+            <tr key={`${e.slug}-${e.id}`}>
+              <td>{e.title || `#${e.id}`}</td>
+              <td>{e.typeTitle}</td>
+              <td>{formatDate(e.deletedAt, lang)}</td>
+              <td>{formatDate(new Date(e.deletedAt.getTime() + TRASH_DAYS * 86_400_000), lang)}</td>
+              <td>
+                {e.canRestore && (
+                  <form method="post" action={`/studio/inhalte/${e.slug}/${e.id}/wiederherstellen`}>
+                    <input type="hidden" name="_csrf" value={csrf} />
+                    <button type="submit" aria-label={`${t.restore}: ${e.title}`}>
+                      {t.restore}
+                    </button>
+                  </form>
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {entries.map((e) => (
-              <tr key={`${e.slug}-${e.id}`}>
-                <td>{e.title || `#${e.id}`}</td>
-                <td>{e.typeTitle}</td>
-                <td>{formatDate(e.deletedAt, lang)}</td>
-                <td>{formatDate(new Date(e.deletedAt.getTime() + TRASH_DAYS * 86_400_000), lang)}</td>
-                <td>
-                  {e.canRestore && (
-                    <form method="post" action={`/studio/inhalte/${e.slug}/${e.id}/wiederherstellen`}>
-                      <input type="hidden" name="_csrf" value={csrf} />
-                      <button type="submit" aria-label={`${t.restore}: ${e.title}`}>
-                        {t.restore}
-                      </button>
-                    </form>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </StudioTable>
       )}
     </>
   );
