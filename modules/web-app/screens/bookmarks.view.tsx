@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { fillText, useTexts } from '../client/i18n.ts';
 import { Icon } from '../client/icons.tsx';
 import { BOOKMARK_TYPES, removeBookmark, useBookmarks, type Bookmark } from '../client/bookmarks.ts';
@@ -14,9 +14,11 @@ export default function BookmarksView() {
   const list = useBookmarks();
   const [status, setStatus] = useState('');
   const root = useRef<HTMLElement>(null);
-  // After a removal, focus goes to the next remove button (or the heading when none is left).
+  // After a removal, focus goes to the next remove button (or the heading when none is left),
+  // in the same commit as the removal: a plain effect waits for an animation frame, which a
+  // busy or hidden tab may delay, leaving focus on <body> meanwhile.
   const focusIndex = useRef<number | null>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (focusIndex.current === null || !root.current) return;
     const buttons = root.current.querySelectorAll<HTMLElement>('.bookmark-remove');
     (buttons[Math.min(focusIndex.current, buttons.length - 1)] ?? root.current.querySelector<HTMLElement>('h1'))?.focus();

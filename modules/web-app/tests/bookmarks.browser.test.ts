@@ -36,6 +36,7 @@ describe('bookmarks in Chromium', () => {
     assert.equal(await page.locator('.bookmarks-status').textContent(), '„Impressum“ wurde aus den Lesezeichen entfernt.');
     assert.equal(await page.locator('.bookmark-list').count(), 0);
     assert.match(await page.locator('.bookmarks-page .empty').textContent() ?? '', /^Sie haben noch nichts gemerkt/);
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H1', null, { timeout: 2000 }).catch(() => undefined);
     assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1', 'focus stays on the page when the last one goes');
     await page.reload();
     await page.locator('.bookmarks-page .empty').waitFor();
@@ -97,6 +98,7 @@ describe('bookmarks in Chromium', () => {
     assert.deepEqual(await page.locator('.bookmark-list a').allTextContents(), ['Eine Nachricht', 'Datenschutz', 'Impressum'], 'malformed entries are left out');
     await page.locator('.bookmark-remove').nth(1).click();
     assert.deepEqual(await page.locator('.bookmark-list a').allTextContents(), ['Eine Nachricht', 'Impressum']);
+    await page.waitForFunction(() => document.activeElement?.classList.contains('bookmark-remove'), null, { timeout: 2000 }).catch(() => undefined);
     assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Entfernen: Impressum');
     await context.close();
   });
