@@ -26,6 +26,10 @@ const EnvSchema = z.object({
   EXPO_PUSH_URL: z.string().url().default('https://exp.host/--/api/v2/push'),
   EXPO_ACCESS_TOKEN: z.string().optional(),
   EXPO_PUSH_RATE: z.coerce.number().positive().default(600),
+  SECRETS_KEY: z
+    .string()
+    .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, 'SECRETS_KEY must be 32 bytes, as 64 hex digits or base64 (openssl rand -base64 32)')
+    .optional(),
 });
 
 /** An S3-compatible bucket for uploaded media (all of endpoint, bucket and keys, or none). */
@@ -51,6 +55,8 @@ export type Config = {
   /** Without it, uploaded media are stored under DATA_DIR/media. */
   mediaS3?: MediaS3Config;
   push: PushConfig;
+  /** Key that seals credentials stored for tenants (32 bytes); without it one is generated and kept in the database. */
+  secretsKey?: Buffer;
 };
 
 /** Sending push messages (modules/push). */
@@ -87,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     mediaMaxBytes: e.MEDIA_MAX_BYTES,
     mediaS3: mediaS3Of(e),
+    secretsKey: e.SECRETS_KEY ? Buffer.from(e.SECRETS_KEY, e.SECRETS_KEY.length === 64 ? 'hex' : 'base64') : undefined,
     push: { vapidSubject: e.VAPID_SUBJECT, expoUrl: e.EXPO_PUSH_URL.replace(/\/+$/, ''), expoAccessToken: e.EXPO_ACCESS_TOKEN, expoRate: e.EXPO_PUSH_RATE },
   };
 }

@@ -13,6 +13,7 @@ import { webAppModule } from '../modules/web-app/manifest.ts';
 import { mediaModule } from '../modules/media/manifest.ts';
 import { studioModule } from '../modules/studio/manifest.ts';
 import { pushModule } from '../modules/push/manifest.ts';
+import { servicesModule } from '../modules/services/manifest.ts';
 
 /** Every module this deployment knows; which of them a municipality uses is set per tenant. */
 export const allModules: ModuleManifest[] = [
@@ -30,4 +31,5 @@ export const allModules: ModuleManifest[] = [
   mediaModule,
   studioModule,
   pushModule,
+  servicesModule,
 ];

@@ -1,0 +1,21 @@
+import type { ModuleManifest } from '../../core/registry/manifest.ts';
+import { servicesMigrations } from './migrations.ts';
+import { servicesTypeDefs } from './graphql/services-schema.ts';
+import { loadSecretsKey } from './settings/secret-box.ts';
+
+/**
+ * Administrative services (OZG): the municipality's directory of services, life situations and
+ * responsible authorities, kept as a copy fed by ZuFi (BUS-BB), file imports and manual entries.
+ * See README.md.
+ */
+export const servicesModule: ModuleManifest = {
+  name: 'services',
+  title: { de: 'Verwaltungsleistungen', en: 'Administrative services' },
+  // Text search uses the search module's SQL functions (search_weighted, search_query, search_matches).
+  dependsOn: ['search'],
+  migrations: servicesMigrations,
+  graphql: { typeDefs: servicesTypeDefs },
+  init: async ({ db, config }) => {
+    await loadSecretsKey(db, config);
+  },
+};
