@@ -11,7 +11,7 @@ import { ChildrenSection, ParentField, type TreeView } from './tree-parts.tsx';
 import type { TrackMapSettings } from '../../content/track-map-settings.ts';
 
 /** Consecutive fields with the same group form one fieldset; fields without a group stand alone. */
-function fieldGroups(fields: EditorField[]): { group: LocalizedText | undefined; fields: EditorField[] }[] {
+export function fieldGroups(fields: EditorField[]): { group: LocalizedText | undefined; fields: EditorField[] }[] {
   const out: { group: LocalizedText | undefined; fields: EditorField[] }[] = [];
   for (const f of fields) {
     const last = out[out.length - 1];
