@@ -34,7 +34,8 @@ export function manualServiceFields(choices: ManualChoices): EditorField[] {
       kind: 'text',
       label: { de: 'LeiKa-Schlüssel', en: 'LeiKa key' },
       hint: { de: 'Optional: 14 Ziffern aus dem Leistungskatalog, z. B. 99050012104000.', en: 'Optional: 14 digits from the service catalogue (LeiKa), e.g. 99050012104000.' },
-      maxLength: 14,
+      // Room for the spaces of a key copied in groups ("99 1040 0100 1000").
+      maxLength: 20,
       group: BASICS,
     },
     {
