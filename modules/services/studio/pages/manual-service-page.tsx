@@ -1,7 +1,8 @@
 import type { EditorField, EditorValues } from '../../../../core/registry/content-editor.ts';
-import { useLang, useTexts } from '../../../web-app/client/i18n.ts';
+import { useTexts } from '../../../web-app/client/i18n.ts';
 import { FieldInput } from '../../../studio/pages/content/field-input.tsx';
-import { fieldGroups } from '../../../studio/pages/content/content-form-page.tsx';
+import { ErrorSummary } from '../../../studio/pages/error-summary.tsx';
+import { GroupedFields } from '../../../studio/pages/content/content-form-page.tsx';
 import type { FieldErrors } from '../../../studio/content/form-values.ts';
 import { SERVICES_PATH } from '../services-studio-kit.ts';
 import { servicesTexts } from '../services-texts.ts';
@@ -26,24 +27,9 @@ export type ManualServicePageProps = {
  */
 export function ManualServicePage({ id, csrf, fields, values, errors, error, notice, readOnly }: ManualServicePageProps) {
   const t = useTexts(servicesTexts);
-  const lang = useLang();
-  const fieldErrors = Object.entries(errors);
   return (
     <>
-      {(error || fieldErrors.length > 0) && (
-        <div class="form-error" role="alert" id="form-error">
-          <p>{error ?? t.notSaved}</p>
-          {fieldErrors.length > 0 && (
-            <ul>
-              {fieldErrors.map(([name, message]) => (
-                <li key={name}>
-                  <a href={`#f-${name}`}>{message}</a>
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
+      <ErrorSummary problem={error} fallback={t.notSaved} errors={errors} />
       {(notice || readOnly) && (
         <div class="form-notice" role="status">
           {notice && <p>{notice}</p>}
@@ -53,17 +39,7 @@ export function ManualServicePage({ id, csrf, fields, values, errors, error, not
       <form method="post" action={id === null ? `${SERVICES_PATH}/neu` : `${SERVICES_PATH}/${id}`} class="studio-form content-form" novalidate>
         <input type="hidden" name="_csrf" value={csrf} />
         <fieldset disabled={!!readOnly} class="plain">
-          {fieldGroups(fields).map(({ group, fields: inGroup }, i) => {
-            const inputs = inGroup.map((f) => <FieldInput key={f.name} field={f} value={values[f.name]} error={errors[f.name]} errors={errors} categories={[]} images={[]} />);
-            return group ? (
-              <fieldset key={i}>
-                <legend>{group[lang]}</legend>
-                {inputs}
-              </fieldset>
-            ) : (
-              inputs
-            );
-          })}
+          <GroupedFields fields={fields} input={(f) => <FieldInput key={f.name} field={f} value={values[f.name]} error={errors[f.name]} errors={errors} categories={[]} images={[]} />} />
           {!readOnly && (
             <p>
               <button type="submit">{t.saveService}</button>

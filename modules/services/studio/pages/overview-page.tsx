@@ -67,6 +67,22 @@ function PlaceForm({ s, csrf, back, prefix, t }: { s: ServiceRow; csrf: string; 
   );
 }
 
+/** A select of the filter form, the current choice selected. */
+function FilterSelect({ name, label, value, options }: { name: string; label: string; value: string; options: readonly (readonly [string, string])[] }) {
+  return (
+    <p>
+      <label for={name}>{label}</label>
+      <select id={name} name={name}>
+        {options.map(([v, text]) => (
+          <option key={v} value={v} selected={v === value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </p>
+  );
+}
+
 function StateText({ s, t }: { s: ServiceRow; t: Texts }) {
   return (
     <>
@@ -140,27 +156,8 @@ export function OverviewPage({ query, rows, total, top, back, csrf, canConfigure
           <label for="q">{t.searchLabel}</label>
           <input id="q" name="q" type="search" value={query.q} />
         </p>
-        <p>
-          <label for="quelle">{t.source}</label>
-          <select id="quelle" name="quelle">
-            <option value="">{t.allSources}</option>
-            {SOURCES.map((s) => (
-              <option key={s} value={s} selected={query.quelle === s}>
-                {sourceName(s, t)}
-              </option>
-            ))}
-          </select>
-        </p>
-        <p>
-          <label for="status">{t.state}</label>
-          <select id="status" name="status">
-            {statuses.map(([value, label]) => (
-              <option key={value} value={value} selected={query.status === value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </p>
+        <FilterSelect name="quelle" label={t.source} value={query.quelle} options={[['', t.allSources], ...SOURCES.map((s) => [s, sourceName(s, t)] as const)]} />
+        <FilterSelect name="status" label={t.state} value={query.status} options={statuses} />
         <p>
           <button type="submit">{t.apply}</button>
         </p>

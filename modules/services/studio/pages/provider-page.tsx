@@ -69,14 +69,10 @@ export function ProviderPage({ csrf, values, errors, error, notice, hasApiKey, a
           <button type="submit">{t.saveSettings}</button>
         </p>
       </form>
-      <ul class="toolbar">
-        <li>
-          <a href={`${SERVICES_PATH}/abgleich`}>{t.syncLink}</a>
-        </li>
-        <li>
-          <a href={SERVICES_PATH}>{t.back}</a>
-        </li>
-      </ul>
+      <p class="toolbar">
+        <a href={`${SERVICES_PATH}/abgleich`}>{t.syncLink}</a>
+        <a href={SERVICES_PATH}>{t.back}</a>
+      </p>
     </>
   );
 }
