@@ -2,6 +2,7 @@ import type { ModuleManifest } from '../../core/registry/manifest.ts';
 import { servicesMigrations } from './migrations.ts';
 import { servicesTypeDefs } from './graphql/services-schema.ts';
 import { loadSecretsKey } from './settings/secret-box.ts';
+import { servicesImportRoutes } from './studio/import-routes.ts';
 
 /**
  * Administrative services (OZG): the municipality's directory of services, life situations and
@@ -15,6 +16,7 @@ export const servicesModule: ModuleManifest = {
   dependsOn: ['search'],
   migrations: servicesMigrations,
   graphql: { typeDefs: servicesTypeDefs },
+  routes: servicesImportRoutes,
   init: async ({ db, config }) => {
     await loadSecretsKey(db, config);
   },

@@ -1,6 +1,7 @@
 import { badRequest } from '../../../core/errors.ts';
 import { Catalog } from '../model/catalog.ts';
 import { describeIssues } from './issue-messages.ts';
+import { jsonErrorPosition } from './json-error-position.ts';
 import type { ParsedFile } from './parsed-file.ts';
 
 /** The marker and version of Dorfplatz's own JSON export format (README "Import of files"). */
@@ -17,8 +18,8 @@ export function parseJsonExport(text: string): ParsedFile {
   let data: unknown;
   try {
     data = JSON.parse(text);
-  } catch (err) {
-    throw badRequest(`Die JSON-Datei ist fehlerhaft${wherePositioned(text, (err as Error).message)} und kann nicht gelesen werden.`);
+  } catch {
+    throw badRequest(`Die JSON-Datei ist fehlerhaft ${lineAndColumn(text, jsonErrorPosition(text))} und kann nicht gelesen werden.`);
   }
   if (!data || typeof data !== 'object' || Array.isArray(data)) throw badRequest(notOurs('Sie enthält kein JSON-Objekt.'));
   const { format, version, ...rest } = data as Record<string, unknown>;
@@ -32,11 +33,8 @@ export function parseJsonExport(text: string): ParsedFile {
 
 const notOurs = (why: string) => `Die Datei ist kein Dorfplatz-Export von Verwaltungsleistungen: ${why}`;
 
-/** " (Zeile 3, Spalte 5)" from the position JSON.parse reports, or "" when it names none. */
-function wherePositioned(text: string, message: string): string {
-  const position = /position (\d+)/.exec(message);
-  if (!position) return /end of JSON input/i.test(message) ? ' (sie endet unerwartet)' : '';
-  const before = text.slice(0, Number(position[1]));
-  const line = before.split('\n').length;
-  return ` (Zeile ${line}, Spalte ${before.length - before.lastIndexOf('\n')})`;
+/** "(Zeile 3, Spalte 5)" for an index into the text. */
+function lineAndColumn(text: string, at: number): string {
+  const before = text.slice(0, at);
+  return `(Zeile ${before.split('\n').length}, Spalte ${before.length - before.lastIndexOf('\n')})`;
 }
