@@ -2,20 +2,11 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { startTestPlatform, BB, WB, type TestPlatform } from '../../../test/harness.ts';
-import { hiddenField, studioClient, type Res } from '../../studio/tests/studio-client.ts';
+import { hiddenField, multipartBody, studioClient, type Res, type Upload } from '../../studio/tests/studio-client.ts';
 import { MAX_IMPORT_BYTES } from '../import/upload-text.ts';
 
 const PATH = '/studio/verwaltungsleistungen/import';
 const fixture = (name: string) => readFileSync(new URL(`./import-fixtures/${name}`, import.meta.url));
-
-/** A multipart body as a browser sends it: the CSRF field, then the file. */
-async function multipartBody(fields: Record<string, string>, file?: { name: string; data: Buffer; type?: string }) {
-  const form = new FormData();
-  for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  if (file) form.append('datei', new Blob([new Uint8Array(file.data)], { type: file.type ?? 'application/octet-stream' }), file.name);
-  const encoded = new Response(form);
-  return { payload: Buffer.from(await encoded.arrayBuffer()), contentType: encoded.headers.get('content-type')! };
-}
 
 describe('studio: importing services from a file (/studio/verwaltungsleistungen/import)', () => {
   let p: TestPlatform;
@@ -33,7 +24,7 @@ describe('studio: importing services from a file (/studio/verwaltungsleistungen/
   });
   after(() => p?.close());
 
-  const upload = async (w: Who, file?: { name: string; data: Buffer; type?: string }, fields: Record<string, string> = { _csrf: w.csrf }, headers: Record<string, string> = {}): Promise<Res> => {
+  const upload = async (w: Who, file?: Upload, fields: Record<string, string> = { _csrf: w.csrf }, headers: Record<string, string> = {}): Promise<Res> => {
     const { payload, contentType } = await multipartBody(fields, file);
     return p.http.inject({ method: 'POST', url: PATH, headers: { host: w.host, cookie: w.cookie, 'content-type': contentType, ...headers }, payload }) as Promise<Res>;
   };
