@@ -28,14 +28,15 @@ export async function importCatalogFile(db: Kysely<any>, input: { fileName: stri
     const parsed: ParsedFile = format === 'json' ? parseJsonExport(text) : parseXzufiExport(text);
     const c = parsed.catalog;
     note(`Als ${FORMAT_NAMES[format]} gelesen: ${c.services.length} Leistungen, ${c.categories.length} Lebenslagen, ${c.authorities.length} Behörden, ${c.responsibilities.length} Zuständigkeiten.`);
-    return await db.transaction().execute(async (trx) => {
+    const apply = async (trx: Kysely<any>): Promise<ImportOutcome> => {
       const counts = await applyCatalog(trx, 'file', c, { onProgress: note });
       const warnings = [...parsed.warnings, ...counts.warnings];
       for (const w of warnings) note(WARNING_PREFIX + w);
       const { warnings: _, ...runCounts } = counts;
       await finishImportRun(trx, runId, { counts: runCounts, log });
       return { runId, format, counts, warnings };
-    });
+    };
+    return await (db.isTransaction ? apply(db) : db.transaction().execute(apply));
   } catch (err) {
     const known = toAppError(err);
     const error = known && known.httpStatus < 500 ? known.message : 'Der Import ist an einem internen Fehler gescheitert.';
