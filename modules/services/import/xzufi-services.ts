@@ -7,6 +7,9 @@ type ServiceInput = CatalogInput['services'][number];
 type CategoryInput = NonNullable<CatalogInput['categories']>[number];
 type Warn = (message: string) => void;
 
+/** Links the app can open (relative ones would point into Dorfplatz). */
+const WEB_ADDRESS = /^https?:\/\/\S+$/i;
+
 /** Extra modules of XZuFi 2.x that carry a description beside the text modules. */
 const DESCRIBED_MODULES: [string, ServiceSection][] = [
   ['modulKosten', 'fees'],
@@ -22,7 +25,9 @@ const DESCRIBED_MODULES: [string, ServiceSection][] = [
 export function serviceOf(node: XmlNode, position: number, warn: Warn): { service: ServiceInput; categories: CategoryInput[] } | null {
   const id = textOf(kid(node, 'id'));
   const sections = new Map<ServiceSection, string[]>();
-  const add = (section: ServiceSection, html: string) => html && sections.set(section, [...(sections.get(section) ?? []), html]);
+  const add = (section: ServiceSection, html: string) => {
+    if (html) sections.set(section, [...(sections.get(section) ?? []), html]);
+  };
   const named: Partial<Record<'name' | 'altName' | 'summary' | 'teaser', string>> = {};
   const forms: ServiceInput['forms'] = [];
 
@@ -31,7 +36,9 @@ export function serviceOf(node: XmlNode, position: number, warn: Warn): { servic
     const role = textRole(textOf(kid(code, 'code')) || textOf(code), textOf(kid(code, 'name')));
     if (!role) continue;
     const html = markupOf(german(kids(module, 'inhalt')));
-    const links = kids(module, 'weiterfuehrenderLink').map(linkOf).filter((l) => l.url);
+    const found = kids(module, 'weiterfuehrenderLink').map(linkOf).filter((l) => l.url);
+    const links = found.filter((l) => WEB_ADDRESS.test(l.url));
+    for (const l of found) if (!links.includes(l)) warn(`Leistung ${id || `Nr. ${position + 1}`}: Link „${l.url}“ ist keine http(s)-Adresse; ausgelassen.`);
     if ('section' in role) add(role.section, html + linkList(links));
     else if (role.role === 'forms') {
       forms.push(...links.map((l) => ({ name: l.title || l.url, url: l.url })));

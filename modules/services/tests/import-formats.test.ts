@@ -100,7 +100,7 @@ describe('reading export files', () => {
     const parsed = parseXzufiExport(
       xzufi(`
       ${leistung('', 'Meldebescheinigung')}
-      ${leistung('L1', 'Ausweis', '<x:referenzLeiKa><code>9901</code></x:referenzLeiKa><x:gueltigkeit><x:beginn>demnächst</x:beginn></x:gueltigkeit>')}
+      ${leistung('L1', 'Ausweis', '<x:referenzLeiKa><code>9901</code></x:referenzLeiKa><x:gueltigkeit><x:beginn>demnächst</x:beginn></x:gueltigkeit><x:modulText><x:leikaTextmodul><code>18</code></x:leikaTextmodul><x:weiterfuehrenderLink><x:uri>/formulare/antrag.pdf</x:uri></x:weiterfuehrenderLink></x:modulText>')}
       ${leistung('L2', '')}
       ${leistung('L3', 'x'.repeat(600))}
       <x:organisationseinheit><x:id>OE1</x:id><x:name><x:name>Bürgerbüro</x:name></x:name>
@@ -112,8 +112,8 @@ describe('reading export files', () => {
     `),
     );
     assert.deepEqual(
-      parsed.catalog.services.map((s) => [s.sourceId, s.leikaKey, s.validFrom]),
-      [['L1', null, null]],
+      parsed.catalog.services.map((s) => [s.sourceId, s.leikaKey, s.validFrom, s.forms]),
+      [['L1', null, null, []]],
     );
     assert.deepEqual(parsed.catalog.responsibilities, [{ serviceSourceId: 'L1', authoritySourceId: 'OE1', area: '120690017017' }]);
     assert.deepEqual(parsed.catalog.authorities[0]!.openingHours, []);
@@ -121,6 +121,7 @@ describe('reading export files', () => {
       /^Leistung Nr\. 1 \(„Meldebescheinigung“\): ohne ID, übersprungen\.$/,
       /^Leistung L1: LeiKa-Schlüssel „9901“ hat nicht 14 Ziffern; ohne Schlüssel übernommen\.$/,
       /^Leistung L1: Gültigkeitsbeginn „demnächst“ ist kein Datum/,
+      /^Leistung L1: Link „\/formulare\/antrag\.pdf“ ist keine http\(s\)-Adresse; ausgelassen\.$/,
       /^Leistung L2: ohne Bezeichnung, übersprungen\.$/,
       /^Leistung L3: name: Höchstens 500 Zeichen\. Übersprungen\.$/,
       /^Organisationseinheit OE1: Öffnungszeit \(Feiertag, 09:00, 12:00\) ist unvollständig oder ungültig; ausgelassen\.$/,
