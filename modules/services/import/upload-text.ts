@@ -17,7 +17,7 @@ const SNIFF_BYTES = 8192;
 export function readUploadText(fileName: string, bytes: Uint8Array): { format: FileFormat; text: string } {
   if (bytes.length > MAX_IMPORT_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', `Die Datei ist zu groß: höchstens ${MAX_IMPORT_MB} MB sind erlaubt.`);
   const utf16 = utf16Encoding(bytes);
-  if (utf16) return classify(fileName, new TextDecoder(utf16).decode(bytes));
+  if (utf16) return notHtml(fileName, classify(fileName, new TextDecoder(utf16).decode(bytes)));
 
   let start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   while (start < bytes.length && WHITESPACE.has(bytes[start]!)) start++;
@@ -29,12 +29,14 @@ export function readUploadText(fileName: string, bytes: Uint8Array): { format: F
   const format: FileFormat = first === 0x3c ? 'xml' : 'json';
   const encoding = format === 'xml' ? declaredEncoding(bytes.subarray(start, start + 200)) : 'utf-8';
   if (encoding !== 'utf-8' && encoding !== 'latin1') throw badRequest(`Die Zeichenkodierung „${encoding}“ der Datei wird nicht unterstützt; bitte als UTF-8 speichern.`);
+  let text: string;
   try {
     // latin1 is decoded as windows-1252, its superset (as browsers do).
-    return { format, text: new TextDecoder(encoding === 'latin1' ? 'windows-1252' : 'utf-8', { fatal: true }).decode(bytes.subarray(start)) };
+    text = new TextDecoder(encoding === 'latin1' ? 'windows-1252' : 'utf-8', { fatal: true }).decode(bytes.subarray(start));
   } catch {
     throw badRequest(`Die Datei „${fileName}“ ist nicht in UTF-8 kodiert. Bitte speichern Sie sie als UTF-8 (oder geben Sie in der XML-Deklaration die richtige Kodierung an).`);
   }
+  return notHtml(fileName, { format, text });
 }
 
 function classify(fileName: string, decoded: string): { format: FileFormat; text: string } {
@@ -43,6 +45,12 @@ function classify(fileName: string, decoded: string): { format: FileFormat; text
   if (text.startsWith('<')) return { format: 'xml', text };
   if (text.startsWith('{') || text.startsWith('[')) return { format: 'json', text };
   throw notJsonOrXml(fileName);
+}
+
+/** A saved web page starts with "<" too; it is no export (and its DOCTYPE would be refused as if it were a DTD). */
+function notHtml(fileName: string, read: { format: FileFormat; text: string }) {
+  if (read.format === 'xml' && /^<(!doctype\s+html|html)[\s>]/i.test(read.text)) throw notJsonOrXml(fileName);
+  return read;
 }
 
 const notJsonOrXml = (fileName: string) =>

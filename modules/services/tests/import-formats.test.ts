@@ -140,6 +140,7 @@ describe('reading export files', () => {
     assert.equal(readUploadText('export.json', enc(xml)).format, 'xml');
     refuses(() => readUploadText('antrag.pdf', enc('%PDF-1.7\n%âãÏÓ\n1 0 obj')), 415, /„antrag\.pdf“ ist weder JSON noch XML/);
     refuses(() => readUploadText('bild.xml', new Uint8Array([0x3c, 0x00, 0x01, 0x02])), 415, /weder JSON noch XML/);
+    refuses(() => readUploadText('seite.xml', enc('<!DOCTYPE html>\n<html lang="de"><body>Bürgerservice</body></html>')), 415, /weder JSON noch XML/);
     refuses(() => readUploadText('leer.json', enc(' \n\t ')), 400, /ist leer/);
     refuses(() => readUploadText('kaputt.json', new Uint8Array([0x7b, 0xff, 0xfe, 0x7d])), 400, /nicht in UTF-8/);
     refuses(() => readUploadText('gross.json', new Uint8Array(MAX_IMPORT_BYTES + 1)), 413, /höchstens 20 MB/);
