@@ -3,6 +3,7 @@ import { servicesMigrations } from './migrations.ts';
 import { servicesTypeDefs } from './graphql/services-schema.ts';
 import { loadSecretsKey } from './settings/secret-box.ts';
 import { servicesStudioRoutes } from './studio/services-studio-routes.ts';
+import { servicesImportRoutes } from './studio/import-routes.ts';
 
 /**
  * Administrative services (OZG): the municipality's directory of services, life situations and
@@ -21,5 +22,6 @@ export const servicesModule: ModuleManifest = {
   },
   routes: async (app, scopeOf, services) => {
     await servicesStudioRoutes(app, scopeOf, services);
+    await servicesImportRoutes(app, scopeOf, services);
   },
 };

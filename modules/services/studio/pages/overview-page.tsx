@@ -110,7 +110,7 @@ export function OverviewPage({ query, rows, total, top, back, csrf, canConfigure
             </a>
           </li>
         )}
-        {csrf && (
+        {canConfigure && (
           <li>
             <a href={`${SERVICES_PATH}/import`}>{t.importLink}</a>
           </li>
