@@ -152,10 +152,12 @@ describe('studio: administrative services overview (/studio/verwaltungsleistunge
       const page = await c.get(BASE, who.cookie);
       assert.equal(page.statusCode, 200);
       assert.match(page.body, /href="\/studio\/verwaltungsleistungen\/neu"/);
-      assert.match(page.body, /href="\/studio\/verwaltungsleistungen\/import"/);
       assert.match((await c.get('/studio', who.cookie)).body, /<a href="\/studio\/verwaltungsleistungen">Verwaltungsleistungen<\/a>/);
     }
-    assert.match((await c.get(BASE, s.admin.cookie)).body, /href="\/studio\/verwaltungsleistungen\/anbieter"/);
+    const adminPage = (await c.get(BASE, s.admin.cookie)).body;
+    assert.match(adminPage, /href="\/studio\/verwaltungsleistungen\/anbieter"/);
+    assert.match(adminPage, /href="\/studio\/verwaltungsleistungen\/import"/);
+    assert.doesNotMatch((await c.get(BASE, s.editor.cookie)).body, /verwaltungsleistungen\/import"/, 'an import is for admins only');
     assert.equal((await act(s.reader, id, { action: 'hide' })).statusCode, 403);
     assert.match((await c.get('/studio', s.reader.cookie)).body, /href="\/studio\/verwaltungsleistungen"/);
     for (const who of [s.author, s.moderator]) {
