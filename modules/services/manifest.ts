@@ -2,6 +2,12 @@ import type { ModuleManifest } from '../../core/registry/manifest.ts';
 import { servicesMigrations } from './migrations.ts';
 import { servicesTypeDefs } from './graphql/services-schema.ts';
 import { loadSecretsKey } from './settings/secret-box.ts';
+import { SYNC_JOB } from './sync/sync-request.ts';
+import { syncJob } from './sync/sync-job.ts';
+import { scheduleSyncSweep, SWEEP_JOB, syncSweepJob } from './sync/sync-schedule.ts';
+import { REFRESH_JOB } from './sync/revalidate.ts';
+import { refreshServiceJob } from './sync/refresh-service.ts';
+import { seedServices } from './seed.ts';
 
 /**
  * Administrative services (OZG): the municipality's directory of services, life situations and
@@ -15,7 +21,11 @@ export const servicesModule: ModuleManifest = {
   dependsOn: ['search'],
   migrations: servicesMigrations,
   graphql: { typeDefs: servicesTypeDefs },
+  jobs: { [SYNC_JOB]: syncJob, [SWEEP_JOB]: syncSweepJob, [REFRESH_JOB]: refreshServiceJob },
   init: async ({ db, config }) => {
     await loadSecretsKey(db, config);
+    // Starts the chain of scheduled-sync sweeps (it re-queues itself; the dedupe key keeps one).
+    if (config.runJobs) await scheduleSyncSweep(db, new Date());
   },
+  seed: seedServices,
 };

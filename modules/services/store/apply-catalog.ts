@@ -22,7 +22,7 @@ export type ApplyOptions = {
   allowEmpty?: boolean;
 };
 
-const BATCH = 500;
+export const BATCH = 500;
 const MAX_WARNINGS = 50;
 
 /**
@@ -99,7 +99,7 @@ function withHash(sourceId: string, data: unknown, columns: Record<string, unkno
   return { sourceId, hash: contentHash(data), columns };
 }
 
-function serviceRow(s: CatalogService) {
+export function serviceRow(s: CatalogService) {
   const texts: Record<string, string> = {};
   for (const section of SERVICE_SECTIONS) {
     const html = s.texts[section];
@@ -122,7 +122,7 @@ function categoryRow(c: CatalogCategory) {
   return withHash(c.sourceId, c, { name: c.name, description: c.description, position: c.position });
 }
 
-function authorityRow(a: CatalogAuthority) {
+export function authorityRow(a: CatalogAuthority) {
   return withHash(a.sourceId, a, {
     name: a.name,
     description: a.description ? sanitizeRichText(a.description) : null,
