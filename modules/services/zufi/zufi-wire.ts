@@ -156,8 +156,16 @@ export function parseEach<T extends z.ZodTypeAny>(schema: T, objects: unknown[],
   return out;
 }
 
-/** Where and what the first problem of a failed check is, for a warning line. */
+const PROBLEMS: Record<string, string> = {
+  invalid_type: 'fehlt oder hat den falschen Typ',
+  too_small: 'leer oder zu klein',
+  too_big: 'zu lang oder zu groß',
+  invalid_format: 'ungültiges Format',
+  invalid_value: 'unzulässiger Wert',
+};
+
+/** Where and what the first problem of a failed check is, in German, for a warning line. */
 export function firstIssue(error: z.ZodError): string {
   const issue = error.issues[0];
-  return `${issue?.path.map(String).join('.') || 'Eintrag'} – ${issue?.message ?? 'ungültig'}`;
+  return `${issue?.path.map(String).join('.') || 'Eintrag'}: ${PROBLEMS[issue?.code ?? ''] ?? 'ungültig'}`;
 }
