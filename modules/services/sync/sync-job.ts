@@ -26,7 +26,12 @@ type Log = Pick<FastifyBaseLogger, 'info' | 'warn'>;
  * long as the upstream allows. Any failure leaves the copy as it was and is recorded in the
  * run row, in ozg_source_status (so the app can say how old its copy is) and in the circuit breaker.
  */
-export async function runZufiSync(db: Kysely<any>, payload: SyncPayload, log: Log, opts: ZufiFetchOptions = {}): Promise<SyncOutcome> {
+export type SyncOptions = ZufiFetchOptions & {
+  /** Also receives every line of the run's log as it is written (the bench prints them). */
+  onProgress?: (message: string) => void;
+};
+
+export async function runZufiSync(db: Kysely<any>, payload: SyncPayload, log: Log, opts: SyncOptions = {}): Promise<SyncOutcome> {
   const settings = await readZufiSettings(db);
   if (payload.trigger === 'schedule') {
     if (!settings.enabled) return skipped(log, 'disabled');
@@ -39,18 +44,22 @@ export async function runZufiSync(db: Kysely<any>, payload: SyncPayload, log: Lo
   const run = await RunRecorder.start(db, 'zufi', payload.trigger, { secret: settings.apiKey });
   if (!run) return skipped(log, 'busy');
 
+  const line = (m: string) => {
+    run.line(m);
+    opts.onProgress?.(m);
+  };
   const attemptAt = new Date();
   try {
-    const fetched = await fetchZufiCatalog(settings, (m) => run.line(m), opts);
-    for (const w of fetched.warnings) run.line(w);
+    const fetched = await fetchZufiCatalog(settings, line, opts);
+    for (const w of fetched.warnings) line(w);
     const until = freshUntil(fetched.freshness, settings.syncIntervalHours * 3_600_000, attemptAt.getTime());
     const { warnings, ...counts } = await db.transaction().execute(async (trx) => {
       if (!payload.allowShrink) await refuseSuspiciousShrink(trx, 'zufi', fetched.catalog.services.length);
-      const applied = await applyCatalog(trx, 'zufi', fetched.catalog, { onProgress: (m) => run.line(m) });
+      const applied = await applyCatalog(trx, 'zufi', fetched.catalog, { onProgress: line });
       await sql`UPDATE ozg_services SET fresh_until = ${until} WHERE source = 'zufi'`.execute(trx);
       return applied;
     });
-    for (const w of warnings) run.line(w);
+    for (const w of warnings) line(w);
     await run.succeed(counts);
     await recordSourceStatus(db, 'zufi', attemptAt, null);
     await closeCircuit(db);
