@@ -71,7 +71,11 @@ describe('mapping ZuFi wire data to the catalogue', () => {
     data.services[0] = { ...data.services[0]!, name: '' };
     data.services[1] = { ...data.services[1]!, leikaKey: '12345' };
     data.services[2] = { ...data.services[2]!, name: '<b>Meldebescheinigung</b> <i>beantragen</i>', synonyms: [42, 'Bescheinigung', { nope: true }] };
-    data.authorities[0] = { ...data.authorities[0]!, addresses: [{ street: 'x'.repeat(500) }, { street: 'Markt', houseNumber: '1' }] };
+    data.authorities[0] = {
+      ...data.authorities[0]!,
+      addresses: [{ street: 'x'.repeat(500) }, { street: 'Markt', houseNumber: '1' }],
+      communications: [{ type: { key: 'WWW' }, value: 'javascript:alert(1)' }, { type: { key: 'TELEFON' }, value: '<b>033841 1</b>' }, { type: { key: 'BRIEFTAUBE' }, value: 'Turm' }],
+    };
     data.onlineServices.push({ id: '9999', name: 'Kaputt', url: 'javascript:alert(1)', trustLevel: 'SEHR HOCH', pstIds: ['80004'], areaIds: [] });
     const { catalog, warnings } = map(data, BAD_BELZIG, (view) => view.competences.push({ pstId: '80004', ouId: '7001', areaId: 'Bad Belzig' }));
     assert.ok(!catalog.services.some((s) => s.sourceId === data.services[0]!.id), 'a service without a name is left out');
@@ -79,7 +83,9 @@ describe('mapping ZuFi wire data to the catalogue', () => {
     const melde = catalog.services.find((s) => s.sourceId === '80003')!;
     assert.equal(melde.name, 'Meldebescheinigung beantragen');
     assert.ok(melde.synonyms.length >= 1);
-    assert.equal(catalog.authorities.find((a) => a.sourceId === '7001')!.addresses.length, 1);
+    const amt = catalog.authorities.find((a) => a.sourceId === '7001')!;
+    assert.equal(amt.addresses.length, 1);
+    assert.deepEqual(amt.contacts, [{ kind: 'phone', value: '033841 1', label: null }], 'no javascript: web address, no markup, no unknown kinds');
     assert.ok(!catalog.services.find((s) => s.sourceId === '80004')!.onlineServices.some((o) => o.name === 'Kaputt'));
     for (const w of [/Leistung 80001 ausgelassen: name: leer/, /LeiKa-Schlüssel „12345“/, /Vertrauensniveau „SEHR HOCH“/, /Online-Dienst 9999 ausgelassen/, /Gebiet „Bad Belzig“/]) {
       assert.ok(warnings.some((x) => w.test(x)), `${w} in ${warnings.join(' | ')}`);

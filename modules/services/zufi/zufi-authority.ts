@@ -31,8 +31,11 @@ export function mapAuthority(ou: WireOu): z.input<typeof CatalogAuthority> {
   });
   const contacts = ou.communications.flatMap((c) => {
     const kind = CONTACT_KINDS[c.type.key?.toUpperCase() ?? ''];
-    const r = kind ? CatalogContact.safeParse({ kind, value: plain(c.value, 500), label: orNull(plain(c.description, 200)) }) : null;
-    return r?.success ? [r.data] : [];
+    const value = plain(c.value, 500);
+    // A web address becomes a link in the apps: only http(s).
+    if (!kind || (kind === 'web' && !/^https?:\/\//i.test(value))) return [];
+    const r = CatalogContact.safeParse({ kind, value, label: orNull(plain(c.description, 200)) });
+    return r.success ? [r.data] : [];
   });
   const openingHours = ou.openingTimes.flatMap((t) => {
     const r = CatalogOpeningSpan.safeParse({ weekday: WEEKDAYS.indexOf(t.weekday) + 1, opens: t.timeFrom, closes: t.timeTo, note: orNull(plain(t.description, 500)) });

@@ -36,7 +36,8 @@ export async function fetchAllPages(
     for (const r of env.data.results) objects.push(r.object);
     freshness.push(res.freshness);
     onPage(objects.length, total);
-    if (got === 0 || (total !== null ? objects.length >= total : got < pageSize)) break;
+    // Without a total, a page larger than asked for means the upstream ignores paging: that was all.
+    if (got === 0 || (total !== null ? objects.length >= total : got !== pageSize)) break;
     if (got < pageSize) throw incomplete(label, objects.length, total);
   }
   if (total !== null && objects.length < total) throw incomplete(label, objects.length, total);
