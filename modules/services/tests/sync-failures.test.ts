@@ -1,9 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Kysely } from 'kysely';
-import { startTestPlatform, type TestPlatform } from '../../../test/harness.ts';
-import { startFakeZufi, type FakeMode, type FakeZufi } from './fake-zufi/fake-zufi-server.ts';
-import { captureLog, FAKE_KEY, zufiTenant } from './fake-zufi/zufi-tenant.ts';
+import type { FakeMode } from './fake-zufi/fake-zufi-server.ts';
+import { captureLog, startZufiTest, type ZufiTest } from './fake-zufi/zufi-tenant.ts';
 import { runZufiSync } from '../sync/sync-job.ts';
 import type { SyncPayload } from '../sync/sync-request.ts';
 import { readZufiSettings } from '../settings/zufi-settings.ts';
@@ -13,28 +11,21 @@ import { loadFixtureUpstream } from '../seed/zufi-fixture.ts';
 const FAST = { timeoutMs: 300, retries: 1, backoffMs: 5, maxRetryAfterMs: 50 };
 
 describe('ZuFi sync when the upstream fails', () => {
-  let p: TestPlatform;
-  let fake: FakeZufi;
-  let db: Kysely<any>;
+  let t: ZufiTest;
   before(async () => {
-    p = await startTestPlatform();
-    fake = await startFakeZufi({ apiKey: FAKE_KEY });
-    ({ db } = await zufiTenant(p, fake, { slug: 'zufi-failures' }));
-    const first = await runZufiSync(db, { trigger: 'studio' }, captureLog().log, { ...FAST, pageSize: 7 });
+    t = await startZufiTest('zufi-failures');
+    const first = await runZufiSync(t.db, { trigger: 'studio' }, captureLog().log, { ...FAST, pageSize: 7 });
     assert.equal(first.status, 'succeeded');
   });
-  after(async () => {
-    await fake.close();
-    await p.close();
-  });
+  after(() => t.close());
 
   const snapshot = async () => ({
-    services: await db.selectFrom('ozg_services').select(['source_id', 'name', 'updated_at']).orderBy('source_id').execute(),
-    authorities: await db.selectFrom('ozg_authorities').select(['source_id', 'updated_at']).orderBy('source_id').execute(),
-    links: await db.selectFrom('ozg_responsibilities').select(['service_id', 'authority_id', 'area']).orderBy(['service_id', 'authority_id']).execute(),
+    services: await t.db.selectFrom('ozg_services').select(['source_id', 'name', 'updated_at']).orderBy('source_id').execute(),
+    authorities: await t.db.selectFrom('ozg_authorities').select(['source_id', 'updated_at']).orderBy('source_id').execute(),
+    links: await t.db.selectFrom('ozg_responsibilities').select(['service_id', 'authority_id', 'area']).orderBy(['service_id', 'authority_id']).execute(),
   });
-  const status = () => db.selectFrom('ozg_source_status').selectAll().where('source', '=', 'zufi').executeTakeFirstOrThrow();
-  const sync = (payload: SyncPayload = { trigger: 'studio' }) => runZufiSync(db, payload, captureLog().log, FAST);
+  const status = () => t.db.selectFrom('ozg_source_status').selectAll().where('source', '=', 'zufi').executeTakeFirstOrThrow();
+  const sync = (payload: SyncPayload = { trigger: 'studio' }) => runZufiSync(t.db, payload, captureLog().log, FAST);
 
   const failures: [FakeMode | 'down', RegExp][] = [
     ['down', /^ZuFi ist nicht erreichbar \(ECONNREFUSED\)/],
@@ -50,22 +41,22 @@ describe('ZuFi sync when the upstream fails', () => {
     it(`keeps the last good copy when the upstream is ${mode}, and says when it last succeeded`, async () => {
       const copy = await snapshot();
       const lastSuccess = (await status()).last_success_at;
-      if (mode === 'down') await fake.down();
-      else fake.set({ mode, retryAfter: 120, slowMs: 1500 });
+      if (mode === 'down') await t.fake.down();
+      else t.fake.set({ mode, retryAfter: 120, slowMs: 1500 });
       try {
         const out = await sync();
         assert.equal(out.status, 'failed');
         assert.match(out.status === 'failed' ? out.error : '', message);
       } finally {
-        if (mode === 'down') await fake.up();
-        fake.set({ mode: 'ok' });
+        if (mode === 'down') await t.fake.up();
+        t.fake.set({ mode: 'ok' });
       }
       assert.deepEqual(await snapshot(), copy);
       const st = await status();
       assert.deepEqual(st.last_success_at, lastSuccess);
       assert.ok(new Date(st.last_attempt_at) > new Date(st.last_success_at));
       assert.match(st.last_error, message);
-      const run = await db.selectFrom('ozg_sync_runs').select(['status', 'error', 'finished_at']).orderBy('id', 'desc').executeTakeFirstOrThrow();
+      const run = await t.db.selectFrom('ozg_sync_runs').select(['status', 'error', 'finished_at']).orderBy('id', 'desc').executeTakeFirstOrThrow();
       assert.equal(run.status, 'failed');
       assert.match(run.error, message);
       assert.ok(run.finished_at);
@@ -74,32 +65,32 @@ describe('ZuFi sync when the upstream fails', () => {
 
   it('opens the breaker after three failed runs in a row, for a growing cooldown', async () => {
     assert.equal((await sync()).status, 'succeeded');
-    assert.equal((await readZufiSettings(db)).circuitFailures, 0, 'a successful run closes it');
-    fake.set({ mode: 'error500' });
+    assert.equal((await readZufiSettings(t.db)).circuitFailures, 0, 'a successful run closes it');
+    t.fake.set({ mode: 'error500' });
     for (let i = 0; i < 3; i++) assert.equal((await sync({ trigger: 'schedule' })).status, 'failed');
-    let settings = await readZufiSettings(db);
+    let settings = await readZufiSettings(t.db);
     assert.equal(settings.circuitFailures, 3);
     const hours = (d: Date | null) => Math.round(((d?.getTime() ?? 0) - Date.now()) / 3_600_000);
     assert.equal(hours(settings.circuitOpenUntil), 1);
     assert.deepEqual(await sync({ trigger: 'schedule' }), { status: 'skipped', reason: 'circuit_open' });
-    await db.updateTable('ozg_settings').set({ circuit_open_until: new Date(Date.now() - 1000) }).execute();
+    await t.db.updateTable('ozg_settings').set({ circuit_open_until: new Date(Date.now() - 1000) }).execute();
     assert.equal((await sync({ trigger: 'schedule' })).status, 'failed');
-    settings = await readZufiSettings(db);
+    settings = await readZufiSettings(t.db);
     assert.equal(hours(settings.circuitOpenUntil), 2, 'the fourth failure doubles the cooldown');
-    fake.set({ mode: 'ok' });
+    t.fake.set({ mode: 'ok' });
     assert.equal((await sync({ trigger: 'studio' })).status, 'succeeded');
-    assert.equal((await readZufiSettings(db)).circuitFailures, 0);
+    assert.equal((await readZufiSettings(t.db)).circuitFailures, 0);
   });
 
   it('refuses a catalogue that shrank to less than half, unless a person confirms it', async () => {
     const copy = await snapshot();
-    fake.data.competences = fake.data.competences.filter((c) => Number(c.pstId) <= 80010);
+    t.fake.data.competences = t.fake.data.competences.filter((c) => Number(c.pstId) <= 80010);
     const out = await sync();
     assert.equal(out.status, 'failed');
     assert.match(out.status === 'failed' ? out.error : '', /^ZuFi lieferte nur 10 Leistungen, der Bestand hat 40 \(weniger als die Hälfte\)/);
     assert.deepEqual(await snapshot(), copy);
     const confirmed = await sync({ trigger: 'studio', allowShrink: true });
     assert.equal(confirmed.status === 'succeeded' && confirmed.counts.services.removed, 30);
-    fake.data = loadFixtureUpstream();
+    t.fake.data = loadFixtureUpstream();
   });
 });

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
-import type { TestPlatform } from '../../../../test/harness.ts';
+import { startTestPlatform, type TestPlatform } from '../../../../test/harness.ts';
 import type { Tenant } from '../../../../core/tenancy/tenant.ts';
 import { saveZufiSettings, ZufiSettingsInput } from '../../settings/zufi-settings.ts';
-import type { FakeZufi } from './fake-zufi-server.ts';
+import { startFakeZufi, type FakeZufi } from './fake-zufi-server.ts';
 
 /** The key the fake accepts in the tests; long and distinctive, so a leak is easy to find. */
 export const FAKE_KEY = 'zufi-test-key-7f3a9c1e5b';
@@ -25,4 +25,23 @@ export function captureLog() {
   const lines: string[] = [];
   const keep = (...args: unknown[]) => void lines.push(JSON.stringify(args));
   return { lines, log: { info: keep, warn: keep, error: keep, debug: keep, child: () => captureLog().log } as any };
+}
+
+export type ZufiTest = { p: TestPlatform; fake: FakeZufi; db: Kysely<any>; tenantId: number; close(): Promise<void> };
+
+/** A test platform, a fake ZuFi and a fresh tenant pointed at it; `close` ends both. */
+export async function startZufiTest(slug: string, fakeOpts: { cacheControl?: string | null } = {}): Promise<ZufiTest> {
+  const p = await startTestPlatform();
+  const fake = await startFakeZufi({ apiKey: FAKE_KEY, ...fakeOpts });
+  const { db, tenant } = await zufiTenant(p, fake, { slug });
+  return {
+    p,
+    fake,
+    db,
+    tenantId: tenant.id,
+    close: async () => {
+      await fake.close();
+      await p.close();
+    },
+  };
 }
