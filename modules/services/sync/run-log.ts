@@ -52,7 +52,8 @@ export class RunRecorder {
   line(message: string): void {
     if (this.written + this.pending.length >= MAX_LINES) return;
     this.pending.push({ at: new Date().toISOString(), message: redact(message, this.secret) });
-    if (this.live) this.flushing = this.flushing.then(() => this.flush());
+    // A failed background write loses its lines, never the run (and is no unhandled rejection).
+    if (this.live) this.flushing = this.flushing.then(() => this.flush()).catch(() => {});
   }
 
   async succeed(counts: Record<string, unknown>): Promise<void> {
@@ -79,8 +80,7 @@ export class RunRecorder {
   }
 
   private async finish(values: Record<string, unknown>): Promise<void> {
-    // A failed background write must not keep the run from ending: the end write carries what is left.
-    await this.flushing.catch(() => {});
+    await this.flushing;
     await this.flush({ ...values, finished_at: sql`now()` });
   }
 }
