@@ -31,7 +31,7 @@ export async function fetchZufiService(settings: ZufiSettings, pstId: string, op
   if (!pst.success) throw zufiError('malformed', `ZuFi lieferte die Leistung ${pstId} in unerwarteter Form (${firstIssue(pst.error)}).`);
   const query = { pstId, areaId };
   const list = (path: string, label: string) => fetchAllPages(client, path, query, label, () => {});
-  const [ous, competences, os, forms] = [await list('/ou/findByCompetence', 'Behörden'), await list('/ouCompetence/find', 'Zuständigkeiten'), await list('/os/find', 'Online-Dienste'), await list('/form/find', 'Formulare')];
+  const [ous, competences, os, forms] = await Promise.all([list('/ou/findByCompetence', 'Behörden'), list('/ouCompetence/find', 'Zuständigkeiten'), list('/os/find', 'Online-Dienste'), list('/form/find', 'Formulare')]);
   const warnings: string[] = [];
   const warn = (w: string) => void warnings.push(w);
   const catalog = mapZufiBundle(
