@@ -1,6 +1,8 @@
 import type { ModuleManifest } from '../../core/registry/manifest.ts';
 import { servicesMigrations } from './migrations.ts';
 import { servicesTypeDefs } from './graphql/services-schema.ts';
+import { servicesResolvers } from './graphql/services-resolvers.ts';
+import { servicesRestRoutes } from './rest/services-routes.ts';
 import { loadSecretsKey } from './settings/secret-box.ts';
 
 /**
@@ -14,7 +16,8 @@ export const servicesModule: ModuleManifest = {
   // Text search uses the search module's SQL functions (search_weighted, search_query, search_matches).
   dependsOn: ['search'],
   migrations: servicesMigrations,
-  graphql: { typeDefs: servicesTypeDefs },
+  graphql: { typeDefs: servicesTypeDefs, resolvers: servicesResolvers },
+  routes: servicesRestRoutes,
   init: async ({ db, config }) => {
     await loadSecretsKey(db, config);
   },
