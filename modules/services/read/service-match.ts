@@ -56,7 +56,7 @@ export function fullTextMatch(words: string[]): ServiceMatch {
 
 /** Words are letters and digits only (queryWords), so they carry no LIKE wildcards. */
 export function substringMatch(words: string[]): ServiceMatch {
-  const matches = (text: RawBuilder<unknown>) => sql<boolean>`(search_normalize(${text}) LIKE ALL ((SELECT patterns FROM query)))`;
+  const matches = (text: RawBuilder<unknown>) => sql<boolean>`(search_normalize(${text}) LIKE ALL ((SELECT patterns FROM query)::text[]))`;
   return {
     kind: 'substring',
     cte: sql`query AS MATERIALIZED (SELECT array_agg('%' || search_normalize(w) || '%') AS patterns FROM unnest(${words}::text[]) AS w)`,
