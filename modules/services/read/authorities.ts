@@ -50,9 +50,9 @@ export function authorityView(r: AuthorityRow): AuthorityView {
 export async function findAuthorities(db: Kysely<any>, words: string[], page: Page): Promise<{ items: AuthorityView[]; total: number }> {
   const text = words.length > 0;
   const from = text ? sql`search_matches('ozg_authorities'::regclass, ${tsquery(words)}) AS m JOIN ozg_authorities a ON a.id = m.search_match_id` : sql`ozg_authorities a`;
-  const rank = text ? sql`m.search_match_rank` : sql`0`;
+  const byRank = text ? sql`m.search_match_rank DESC, ` : sql``;
   const result = await sql<AuthorityRow & { total: string | number }>`SELECT ${AUTHORITY_COLUMNS}, count(*) OVER () AS total
-    FROM ${from} ORDER BY ${rank} DESC, ${germanSortKey('a.name')}, a.id LIMIT ${page.limit} OFFSET ${page.offset}`.execute(db);
+    FROM ${from} ORDER BY ${byRank}${germanSortKey('a.name')}, a.id LIMIT ${page.limit} OFFSET ${page.offset}`.execute(db);
   let total = result.rows.length ? Number(result.rows[0]!.total) : 0;
   if (!result.rows.length && (page.offset > 0 || page.limit === 0)) {
     total = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${from}`.execute(db)).rows[0]?.n ?? 0;
