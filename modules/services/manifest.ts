@@ -3,6 +3,7 @@ import { servicesMigrations } from './migrations.ts';
 import { servicesTypeDefs } from './graphql/services-schema.ts';
 import { servicesResolvers } from './graphql/services-resolvers.ts';
 import { servicesRestRoutes } from './rest/services-routes.ts';
+import { servicesReadMigrations } from './read/read-migrations.ts';
 import { loadSecretsKey } from './settings/secret-box.ts';
 
 /**
@@ -15,7 +16,7 @@ export const servicesModule: ModuleManifest = {
   title: { de: 'Verwaltungsleistungen', en: 'Administrative services' },
   // Text search uses the search module's SQL functions (search_weighted, search_query, search_matches).
   dependsOn: ['search'],
-  migrations: servicesMigrations,
+  migrations: [...servicesMigrations, ...servicesReadMigrations],
   graphql: { typeDefs: servicesTypeDefs, resolvers: servicesResolvers },
   routes: servicesRestRoutes,
   init: async ({ db, config }) => {

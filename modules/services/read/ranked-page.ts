@@ -1,7 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
-import { germanSortKey } from '../../../lib/german-sort.ts';
 import type { Page } from './read-input.ts';
-import { firstMatch, type ServiceMatch } from './service-match.ts';
+import type { ServiceMatch } from './service-match.ts';
 import { visibleService } from './service-view.ts';
 
 /** The list filters of administrativeServices and GET /api/v1/services (already checked, read-input.ts). */
@@ -35,10 +34,10 @@ export const withMatch = (match: ServiceMatch): RawBuilder<unknown> => (match.ct
  * picked on narrow rows; only its own rows are read in full. Order the outer query by PAGE_ORDER.
  */
 export function rankedPage(filter: ServiceFilter, match: ServiceMatch, page: Page): RawBuilder<unknown> {
-  return sql`(SELECT s.id, s.pinned, ${match.boost} AS boost, ${match.rank} AS rank, ${germanSortKey('s.name')} AS name_key, count(*) OVER () AS total
+  return sql`(SELECT s.id, s.pinned, ${match.boost} AS boost, ${match.rank} AS rank, s.name_key, count(*) OVER () AS total
       FROM ${match.from}
       WHERE ${conditions(filter, match)}
-      ORDER BY s.pinned DESC, boost DESC, rank DESC, name_key, s.id
+      ORDER BY s.pinned DESC, boost DESC, rank DESC, s.name_key, s.id
       LIMIT ${page.limit} OFFSET ${page.offset}) AS p
     JOIN ozg_services s ON s.id = p.id`;
 }
@@ -46,11 +45,11 @@ export function rankedPage(filter: ServiceFilter, match: ServiceMatch, page: Pag
 export const PAGE_ORDER = sql`p.pinned DESC, p.boost DESC, p.rank DESC, p.name_key, p.id`;
 
 /**
- * Runs `attempt` with the words' first way of matching, then with its fallbacks while `found`
- * says the answer is empty (service-match.ts).
+ * Runs `attempt` with the first way of matching, then with its fallbacks while `found` says
+ * the answer is empty (service-match.ts).
  */
-export async function untilFound<T>(words: string[], attempt: (match: ServiceMatch) => Promise<T>, found: (result: T) => boolean): Promise<T> {
-  let match = firstMatch(words);
+export async function untilFound<T>(first: ServiceMatch, attempt: (match: ServiceMatch) => Promise<T>, found: (result: T) => boolean): Promise<T> {
+  let match = first;
   for (;;) {
     const result = await attempt(match);
     if (found(result) || !match.fallback) return result;

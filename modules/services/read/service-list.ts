@@ -1,8 +1,7 @@
 import { sql, type Kysely } from 'kysely';
-import { germanSortKey } from '../../../lib/german-sort.ts';
 import type { Page } from './read-input.ts';
 import { conditions, PAGE_ORDER, rankedPage, untilFound, withMatch, type ServiceFilter } from './ranked-page.ts';
-import type { ServiceMatch } from './service-match.ts';
+import { firstMatch, type ServiceMatch } from './service-match.ts';
 import { serviceColumns, visibleService, type ServiceRow } from './service-view.ts';
 
 async function countOf(db: Kysely<any>, filter: ServiceFilter, match: ServiceMatch): Promise<number> {
@@ -16,14 +15,14 @@ async function countOf(db: Kysely<any>, filter: ServiceFilter, match: ServiceMat
  */
 export function findServices(db: Kysely<any>, filter: ServiceFilter, page: Page): Promise<{ rows: ServiceRow[]; total: number }> {
   return untilFound(
-    filter.words,
+    firstMatch(filter.words),
     async (match) => {
       if (page.limit === 0) return { rows: [], total: await countOf(db, filter, match) };
       const result = await sql<ServiceRow & { total: string | number }>`${withMatch(match)}
         SELECT ${serviceColumns('s')}, p.total FROM ${rankedPage(filter, match, page)} ORDER BY ${PAGE_ORDER}`.execute(db);
       const rows = result.rows.map(({ total: _total, ...row }) => row as ServiceRow);
-      // No row on the page: nothing matches, or the page lies past the end.
-      const total = result.rows.length ? Number(result.rows[0]!.total) : await countOf(db, filter, match);
+      // No row on the first page: nothing matches; on a later one, the page may lie past the end.
+      const total = result.rows.length ? Number(result.rows[0]!.total) : page.offset > 0 ? await countOf(db, filter, match) : 0;
       return { rows, total };
     },
     (r) => r.total > 0,
@@ -31,14 +30,14 @@ export function findServices(db: Kysely<any>, filter: ServiceFilter, page: Page)
 }
 
 export function countServices(db: Kysely<any>, filter: ServiceFilter): Promise<number> {
-  return untilFound(filter.words, (match) => countOf(db, filter, match), (n) => n > 0);
+  return untilFound(firstMatch(filter.words), (match) => countOf(db, filter, match), (n) => n > 0);
 }
 
 /** One visible service by id or by LeiKa key (the first by name if a key is shared); undefined when there is none. */
 export async function findService(db: Kysely<any>, by: { id: number } | { leikaKey: string }): Promise<ServiceRow | undefined> {
   const where = 'id' in by ? sql`s.id = ${by.id}` : sql`s.leika_key = ${by.leikaKey}`;
   const result = await sql<ServiceRow>`SELECT ${serviceColumns('s')} FROM ozg_services s
-    WHERE ${where} AND ${visibleService('s')} ORDER BY s.pinned DESC, ${germanSortKey('s.name')}, s.id LIMIT 1`.execute(db);
+    WHERE ${where} AND ${visibleService('s')} ORDER BY s.pinned DESC, s.name_key, s.id LIMIT 1`.execute(db);
   return result.rows[0];
 }
 
@@ -66,7 +65,7 @@ export async function servicesByLink(db: Kysely<any>, link: keyof typeof LINKS, 
     FROM unnest(${ownerIds}::int[]) AS o(id)
     CROSS JOIN LATERAL (SELECT ${serviceColumns('s')} FROM ozg_services s
       WHERE s.id IN (${LINKS[link]}) AND ${visibleService('s')}
-      ORDER BY s.pinned DESC, ${germanSortKey('s.name')}, s.id
+      ORDER BY s.pinned DESC, s.name_key, s.id
       LIMIT ${page.limit} OFFSET ${page.offset}) AS p`.execute(db);
   for (const { owner_id, ...row } of result.rows) out.get(owner_id)!.push(row as ServiceRow);
   return out;

@@ -1,13 +1,15 @@
 import { sql, type RawBuilder } from 'kysely';
+import { germanSortKey } from '../../../lib/german-sort.ts';
 import { tsquery } from '../../search/search-query.ts';
 
 /**
  * How a search text finds services (`ozg_services as s`). Every way provides the same parts, so
  * lists, counts and suggestions are built once (service-list.ts, suggestions.ts):
- * - `fullText`: German full text through `search_matches` (the GIN index under row-level
- *   security), name A, synonyms B, summary C, description D; the last word also as a prefix.
+ * - `fullText`: German full text through GIN indexes (usable under row-level security through
+ *   `search_matches` and `ozg_title_matches`), see TextIndex.
  * - `substring`: when the full text finds nothing, the normalised words inside name or synonyms
- *   ("anmeldung" in "Gewerbeanmeldung"); a scan of the tenant's names, run only then.
+ *   ("anmeldung" in "Gewerbeanmeldung"); a scan of the tenant's stored normalised names
+ *   (`terms_norm`), run only then.
  * - `initial`: a single letter, names beginning with it: a one-letter prefix would match most
  *   of the index's words, and a name list by its first letter is what a person expects.
  * - `all`: no search text.
@@ -36,21 +38,39 @@ export function allServices(): ServiceMatch {
 }
 
 /**
- * Ranking: an exact name (2) before a name that begins with the text (1) before the rest, then
- * ts_rank. The normalised text is computed once, in the CTE.
+ * Where the words are looked for. `title`: name and synonyms (title_vector, read-migrations.ts),
+ * the last word also as the beginning of a word — suggestions. `full`: that, or every word
+ * whole (stemmed) anywhere in name, synonyms, summary and description (search_vector, through
+ * search_matches) — the search. The unfinished last word is not expanded over the long texts:
+ * "Perso" would find every text saying "persönlich", thousands of rows to rank for nothing.
  */
-export function fullTextMatch(words: string[]): ServiceMatch {
-  const phrase = words.join(' ');
+export type TextIndex = 'full' | 'title';
+
+const MATCHES_OF: Record<TextIndex, RawBuilder<unknown>> = {
+  title: sql`ozg_title_matches((SELECT q FROM query)) AS m(match_id, match_rank)`,
+  // A row found both ways counts once, with both ranks.
+  full: sql`(SELECT match_id, sum(match_rank) AS match_rank FROM (
+      SELECT title_match_id, title_match_rank FROM ozg_title_matches((SELECT q FROM query))
+      UNION ALL SELECT search_match_id, search_match_rank FROM search_matches('ozg_services'::regclass, (SELECT whole FROM query))
+    ) AS found(match_id, match_rank) GROUP BY match_id) AS m`,
+};
+
+/**
+ * Ranking: an exact name (2) before a name that begins with the text (1) before the rest, then
+ * ts_rank. The queries and the normalised text are computed once, in the CTE; an empty word
+ * appended makes search_query take the last word whole.
+ */
+export function textMatch(words: string[], index: TextIndex): ServiceMatch {
   return {
     kind: 'fullText',
-    cte: sql`query AS MATERIALIZED (SELECT ${tsquery(words)} AS q, search_normalize(${phrase}::text) AS phrase)`,
-    from: sql`search_matches('ozg_services'::regclass, (SELECT q FROM query)) AS m JOIN ozg_services s ON s.id = m.search_match_id`,
+    cte: sql`query AS MATERIALIZED (SELECT ${tsquery(words)} AS q, ${tsquery([...words, ''])} AS whole, search_normalize(${words.join(' ')}::text) AS phrase)`,
+    from: sql`${MATCHES_OF[index]} JOIN ozg_services s ON s.id = m.match_id`,
     where: sql<boolean>`true`,
-    boost: sql<number>`CASE WHEN search_normalize(s.name) = (SELECT phrase FROM query) THEN 2
-      WHEN search_normalize(s.name) LIKE (SELECT phrase FROM query) || '%' THEN 1 ELSE 0 END`,
-    rank: sql<number>`m.search_match_rank`,
+    boost: sql<number>`CASE WHEN s.name_norm = (SELECT phrase FROM query) THEN 2 WHEN s.name_norm LIKE (SELECT phrase FROM query) || '%' THEN 1 ELSE 0 END`,
+    rank: sql<number>`m.match_rank`,
     matches: (text) => sql<boolean>`(search_weighted(${text}, 'A') @@ (SELECT q FROM query))`,
-    fallback: substringMatch(words),
+    // Two letters inside any name match too much to be of use.
+    fallback: words.every((w) => w.length >= 3) ? substringMatch(words) : null,
   };
 }
 
@@ -61,7 +81,7 @@ export function substringMatch(words: string[]): ServiceMatch {
     kind: 'substring',
     cte: sql`query AS MATERIALIZED (SELECT array_agg('%' || search_normalize(w) || '%') AS patterns FROM unnest(${words}::text[]) AS w)`,
     from: sql`ozg_services s`,
-    where: matches(sql`s.name || ' ' || ozg_words(s.synonyms)`),
+    where: sql<boolean>`(s.terms_norm LIKE ALL ((SELECT patterns FROM query)::text[]))`,
     boost: zero,
     rank: zero,
     matches,
@@ -69,9 +89,24 @@ export function substringMatch(words: string[]): ServiceMatch {
   };
 }
 
+/**
+ * Names whose German sort key (name_key) begins with the letter, by a range on the index
+ * ozg_services_name: a pattern from a parameter cannot use an index, and a per-row comparison
+ * over thousands of rows is what this path avoids. Byte order ("C") makes "p" ≤ key < "q" exact.
+ */
 export function initialMatch(letter: string): ServiceMatch {
-  const matches = (text: RawBuilder<unknown>) => sql<boolean>`(${text} ILIKE ${`${letter}%`})`;
-  return { kind: 'initial', cte: null, from: sql`ozg_services s`, where: matches(sql.ref('s.name')), boost: zero, rank: zero, matches, fallback: null };
+  return {
+    kind: 'initial',
+    cte: sql`query AS MATERIALIZED (SELECT lo, left(lo, -1) || chr(ascii(right(lo, 1)) + 1) AS hi
+      FROM (SELECT ${germanSortKey('letter')} AS lo FROM (SELECT ${letter}::text AS letter) AS typed) AS k)`,
+    from: sql`ozg_services s`,
+    where: sql<boolean>`(s.name_key COLLATE "C" >= (SELECT lo FROM query) AND s.name_key COLLATE "C" < (SELECT hi FROM query))`,
+    boost: zero,
+    rank: zero,
+    // Only names are compared: a synonym never matched on its own.
+    matches: () => sql<boolean>`true`,
+    fallback: null,
+  };
 }
 
 /**
@@ -79,9 +114,9 @@ export function initialMatch(letter: string): ServiceMatch {
  * while it is being typed ("Gewerbe a" searches "Gewerbe"): as a whole word it would match
  * nothing, and the results would flicker empty on every new word.
  */
-export function firstMatch(words: string[]): ServiceMatch {
+export function firstMatch(words: string[], index: TextIndex = 'full'): ServiceMatch {
   if (words.length === 0) return allServices();
   if (words.length === 1 && words[0]!.length === 1) return initialMatch(words[0]!);
   const used = words.length > 1 && words.at(-1)!.length === 1 ? words.slice(0, -1) : words;
-  return fullTextMatch(used);
+  return textMatch(used, index);
 }

@@ -1,17 +1,19 @@
 import { sql, type Kysely } from 'kysely';
 import { noFilter, PAGE_ORDER, rankedPage, untilFound, withMatch } from './ranked-page.ts';
+import { firstMatch } from './service-match.ts';
 
 export type Suggestion = { id: string; name: string; matchedSynonym: string | null };
 
 /**
- * Search as you type: the names of the best few matches, ranked as the search ranks them, each
- * with the synonym that matched when its name did not ("Reisepass" finds "Personalausweis
- * beantragen" by a synonym). Synonyms are looked at only for the rows shown.
+ * Search as you type: the names of the best few matches by name and synonyms (not the long
+ * texts), ranked as the search ranks them, each with the synonym that matched when its name did
+ * not ("Fahrerl" → "Führerschein beantragen" by "Fahrerlaubnis"). Synonyms are compared only for
+ * the rows shown.
  */
 export function suggestServices(db: Kysely<any>, words: string[], limit: number): Promise<Suggestion[]> {
   if (!words.length || limit === 0) return Promise.resolve([]);
   return untilFound(
-    words,
+    firstMatch(words, 'title'),
     async (match) => {
       const result = await sql<{ id: number; name: string; matched_synonym: string | null }>`${withMatch(match)}
         SELECT s.id, s.name,

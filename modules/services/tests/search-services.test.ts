@@ -49,6 +49,13 @@ describe('searching administrative services', () => {
     assert.deepEqual((await search('Identitaetskarte')).names, ['Personalausweis beantragen'], 'a synonym, umlaut spelled out');
   });
 
+  it('looks for the unfinished last word in names and synonyms, for whole words in every text', async () => {
+    assert.deepEqual((await search('Bürgeramt')).names, ['Personalausweis beantragen'], 'a word of its summary and description');
+    assert.deepEqual((await search('Buergeramt')).names, ['Personalausweis beantragen']);
+    assert.deepEqual((await search('Bürgeram')).names, [], 'not the beginning of a word in the long texts');
+    assert.deepEqual((await search('f')).names, ['Führerschein beantragen', 'Führungszeugnis beantragen'], 'first letter, German order');
+  });
+
   it('ranks an exact name before names that begin with the text, before other matches', async () => {
     const { names } = await search('Wohngeld');
     assert.deepEqual(names, ['Wohngeld', 'Wohngeld für Eigentümer (Lastenzuschuss)']);
