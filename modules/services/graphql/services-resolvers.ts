@@ -4,18 +4,7 @@ import { memo, type GraphQLContext } from '../../../core/graphql/context.ts';
 import { authorityById, findAuthorities, type AuthorityView } from '../read/authorities.ts';
 import { childrenOf, lifeSituationById, lifeSituationsOfServices, lifeSituationsUnder, servicesCounts, type LifeSituationView } from '../read/life-situations.ts';
 import type { ServiceFilter } from '../read/ranked-page.ts';
-import {
-  DEFAULT_SUGGESTIONS,
-  idOf,
-  idsOf,
-  MAX_SUGGESTIONS,
-  optionalAreaOf,
-  optionalIdOf,
-  optionalLeikaKeyOf,
-  pageOf,
-  searchWordsOf,
-  type Page,
-} from '../read/read-input.ts';
+import { idOf, optionalAreaOf, optionalIdOf, optionalLeikaKeyOf, pageOf, searchWordsOf, serviceFilterOf, suggestionLimitOf, type Page } from '../read/read-input.ts';
 import { responsibleAuthorities } from '../read/responsible-authorities.ts';
 import { servicesReader, type ServicesReader } from '../read/services-reader.ts';
 import type { ServiceView } from '../read/service-view.ts';
@@ -34,14 +23,7 @@ type PageArgs = { limit?: unknown; skip?: unknown };
 
 const readerOf = (ctx: GraphQLContext): ServicesReader => memo(ctx, 'services:reader', () => servicesReader(ctx.db, ctx.tenant));
 
-function filterOf(args: FilterArgs): ServiceFilter {
-  return {
-    words: searchWordsOf(args.search),
-    lifeSituationId: optionalIdOf(args.lifeSituationId, 'lifeSituationId'),
-    leikaKey: optionalLeikaKeyOf(args.leikaKey),
-    ids: idsOf(args.ids),
-  };
-}
+const filterOf = (args: FilterArgs): ServiceFilter => serviceFilterOf(args, { search: 'search', lifeSituationId: 'lifeSituationId' });
 
 /** The list's total, kept for administrativeServicesCount with the same filter in the same request. */
 const totalKey = (filter: ServiceFilter) => `services:total:${JSON.stringify(filter)}`;
@@ -74,10 +56,8 @@ export const servicesResolvers = {
       const service = await readerOf(ctx).one(id !== null ? { id } : { leikaKey: leikaKey! });
       return service && (leikaKey === null || service.leikaKey === leikaKey) ? service : null;
     },
-    administrativeServiceSuggestions: (_: unknown, args: { search?: unknown; limit?: unknown }, ctx: GraphQLContext) => {
-      const { limit } = pageOf({ limit: args.limit }, { defaultLimit: DEFAULT_SUGGESTIONS, maxLimit: MAX_SUGGESTIONS });
-      return suggestServices(ctx.db, searchWordsOf(args.search), limit);
-    },
+    administrativeServiceSuggestions: (_: unknown, args: { search?: unknown; limit?: unknown }, ctx: GraphQLContext) =>
+      suggestServices(ctx.db, searchWordsOf(args.search), suggestionLimitOf(args.limit)),
     topAdministrativeServices: (_: unknown, _args: unknown, ctx: GraphQLContext) => readerOf(ctx).top(),
     lifeSituations: (_: unknown, args: { parentId?: unknown }, ctx: GraphQLContext) => lifeSituationsUnder(ctx.db, optionalIdOf(args.parentId, 'parentId')),
     lifeSituation: async (_: unknown, args: { id: unknown }, ctx: GraphQLContext) => (await lifeSituationById(ctx.db, idOf(args.id))) ?? null,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppError, validationError } from '../../../core/errors.ts';
 import { queryWords, MAX_QUERY_LENGTH } from '../../search/search-query.ts';
 import { AREA_KEY, LEIKA_KEY } from '../model/catalog.ts';
+import type { ServiceFilter } from './ranked-page.ts';
 
 /**
  * The arguments of the public reads, checked the same way for GraphQL and REST: malformed input
@@ -103,3 +104,19 @@ export function searchWordsOf(value: unknown, label = 'search'): string[] {
     throw err;
   }
 }
+
+/** The filters of a service list; `names` are the argument names to mention in messages (GraphQL and REST differ). */
+export function serviceFilterOf(
+  args: { search?: unknown; lifeSituationId?: unknown; leikaKey?: unknown; ids?: unknown[] | null },
+  names: { search: string; lifeSituationId: string },
+): ServiceFilter {
+  return {
+    words: searchWordsOf(args.search, names.search),
+    lifeSituationId: optionalIdOf(args.lifeSituationId, names.lifeSituationId),
+    leikaKey: optionalLeikaKeyOf(args.leikaKey),
+    ids: idsOf(args.ids),
+  };
+}
+
+/** How many suggestions (default 8, at most 20). */
+export const suggestionLimitOf = (limit: unknown): number => pageOf({ limit }, { defaultLimit: DEFAULT_SUGGESTIONS, maxLimit: MAX_SUGGESTIONS }).limit;

@@ -4,17 +4,7 @@ import type { RequestScope } from '../../../core/http/request-scope.ts';
 import type { RoutePlugin } from '../../../core/registry/manifest.ts';
 import { authorityById, findAuthorities } from '../read/authorities.ts';
 import { lifeSituationsOfServices, lifeSituationsUnder, servicesCounts } from '../read/life-situations.ts';
-import {
-  DEFAULT_SUGGESTIONS,
-  idOf,
-  leikaKeyOf,
-  MAX_SUGGESTIONS,
-  optionalAreaOf,
-  optionalIdOf,
-  optionalLeikaKeyOf,
-  pageOf,
-  searchWordsOf,
-} from '../read/read-input.ts';
+import { idOf, leikaKeyOf, optionalAreaOf, optionalIdOf, pageOf, searchWordsOf, serviceFilterOf, suggestionLimitOf } from '../read/read-input.ts';
 import { responsibleAuthorities } from '../read/responsible-authorities.ts';
 import { servicesReader, type ServicesReader } from '../read/services-reader.ts';
 import type { ServiceView } from '../read/service-view.ts';
@@ -57,16 +47,12 @@ export const SERVICE_ROUTES: Record<string, Handler> = {
     const q = query(req);
     const page = pageOf({ limit: q.limit, skip: q.offset }, { skipName: 'offset' });
     const r = reader(scope);
-    const found = await r.list(
-      { words: searchWordsOf(q.q, 'q'), lifeSituationId: optionalIdOf(q.lifeSituation, 'lifeSituation'), leikaKey: optionalLeikaKeyOf(q.leika), ids: null },
-      page,
-    );
+    const found = await r.list(serviceFilterOf({ search: q.q, lifeSituationId: q.lifeSituation, leikaKey: q.leika }, { search: 'q', lifeSituationId: 'lifeSituation' }), page);
     return { items: await withLifeSituations(r, found.items), total: found.total, limit: page.limit, offset: page.offset };
   },
   [`${SERVICES_API}/suggestions`]: async (req, scope) => {
     const q = query(req);
-    const { limit } = pageOf({ limit: q.limit }, { defaultLimit: DEFAULT_SUGGESTIONS, maxLimit: MAX_SUGGESTIONS });
-    return { items: await suggestServices(scope.db, searchWordsOf(q.q, 'q'), limit) };
+    return { items: await suggestServices(scope.db, searchWordsOf(q.q, 'q'), suggestionLimitOf(q.limit)) };
   },
   [`${SERVICES_API}/life-situations`]: async (req, scope) => {
     const items = await lifeSituationsUnder(scope.db, optionalIdOf(query(req).parent, 'parent'));

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { startTestPlatform, type TestPlatform } from '../../../test/harness.ts';
 import { Catalog, type CatalogInput } from '../model/catalog.ts';
 import { applyCatalog } from '../store/apply-catalog.ts';
 
@@ -100,7 +101,7 @@ export const WIESENBURG_CATALOG: CatalogInput = {
 };
 
 /** Loads the catalogues and sets the editors' columns: one service hidden, one pinned, a top list. */
-export async function loadApiCatalogs(bb: Kysely<any>, wb: Kysely<any>): Promise<void> {
+async function loadApiCatalogs(bb: Kysely<any>, wb: Kysely<any>): Promise<void> {
   await applyCatalog(bb, 'zufi', Catalog.parse(BAD_BELZIG_CATALOG));
   await applyCatalog(wb, 'zufi', Catalog.parse(WIESENBURG_CATALOG));
   await bb.updateTable('ozg_services').set({ hidden: true }).where('source_id', '=', 'geheim').execute();
@@ -108,4 +109,13 @@ export async function loadApiCatalogs(bb: Kysely<any>, wb: Kysely<any>): Promise
   for (const [sourceId, top] of [['hund', 2], ['perso', 1], ['geheim', 3]] as const) {
     await bb.updateTable('ozg_services').set({ top_position: top }).where('source_id', '=', sourceId).execute();
   }
+}
+
+/** A test platform with both catalogues loaded; `idOf` gives a row's database id by its source id. */
+export async function platformWithApiCatalogs(): Promise<{ p: TestPlatform; bb: Kysely<any>; idOf: (sourceId: string, table?: string) => Promise<string> }> {
+  const p = await startTestPlatform();
+  const bb = p.database.forTenant(p.tenants.get('bad-belzig')!.id);
+  await loadApiCatalogs(bb, p.database.forTenant(p.tenants.get('wiesenburg')!.id));
+  const idOf = async (sourceId: string, table = 'ozg_services') => String((await bb.selectFrom(table).select('id').where('source_id', '=', sourceId).executeTakeFirstOrThrow()).id);
+  return { p, bb, idOf };
 }

@@ -2,10 +2,10 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Kysely } from 'kysely';
 import type { Pool, PoolClient } from '../../../core/db/pool.ts';
-import { BB, WB, eventually, startTestPlatform, type TestPlatform } from '../../../test/harness.ts';
+import { BB, WB, eventually, type TestPlatform } from '../../../test/harness.ts';
 import { Catalog } from '../model/catalog.ts';
 import { applyCatalog } from '../store/apply-catalog.ts';
-import { BAD_BELZIG_CATALOG, loadApiCatalogs } from './api-catalog.ts';
+import { BAD_BELZIG_CATALOG, platformWithApiCatalogs } from './api-catalog.ts';
 
 const DETAIL = /* GraphQL */ `
   query Detail($id: ID, $leikaKey: String, $area: String) {
@@ -49,7 +49,7 @@ function countCatalogStatements(p: TestPlatform): { take(): number } {
 describe('administrative services over GraphQL', () => {
   let p: TestPlatform;
   let bb: Kysely<any>;
-  const idOf = async (sourceId: string) => String((await bb.selectFrom('ozg_services').select('id').where('source_id', '=', sourceId).executeTakeFirstOrThrow()).id);
+  let idOf: (sourceId: string) => Promise<string>;
   const data = async (query: string, variables?: Record<string, unknown>, host = BB) => {
     const res = await p.gql(host, query, variables);
     assert.equal(res.body.errors, undefined, JSON.stringify(res.body.errors));
@@ -63,9 +63,7 @@ describe('administrative services over GraphQL', () => {
   };
 
   before(async () => {
-    p = await startTestPlatform();
-    bb = p.database.forTenant(p.tenants.get('bad-belzig')!.id);
-    await loadApiCatalogs(bb, p.database.forTenant(p.tenants.get('wiesenburg')!.id));
+    ({ p, bb, idOf } = await platformWithApiCatalogs());
   });
   after(() => p.close());
 

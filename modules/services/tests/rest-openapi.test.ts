@@ -1,8 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { BB, startTestPlatform, type TestPlatform } from '../../../test/harness.ts';
+import { BB, type TestPlatform } from '../../../test/harness.ts';
 import { SERVICES_API, type JsonSchema, type OpenApiDocument } from '../rest/openapi.ts';
-import { loadApiCatalogs } from './api-catalog.ts';
+import { platformWithApiCatalogs } from './api-catalog.ts';
 
 /** Full GET paths of a Fastify route tree (printRoutes with commonPrefix off: each line a segment, 4 characters per level). */
 function routerGetPaths(tree: string): string[] {
@@ -45,12 +45,12 @@ describe('the OpenAPI description of /api/v1/services', () => {
   const get = (url: string) => p.http.inject({ method: 'GET', url, headers: { host: BB } });
 
   before(async () => {
-    p = await startTestPlatform();
-    const bb = p.database.forTenant(p.tenants.get('bad-belzig')!.id);
-    await loadApiCatalogs(bb, p.database.forTenant(p.tenants.get('wiesenburg')!.id));
-    ids.service = String((await bb.selectFrom('ozg_services').select('id').where('source_id', '=', 'perso').executeTakeFirstOrThrow()).id);
-    ids.authority = String((await bb.selectFrom('ozg_authorities').select('id').where('source_id', '=', 'buergeramt').executeTakeFirstOrThrow()).id);
-    ids.familie = String((await bb.selectFrom('ozg_categories').select('id').where('source_id', '=', 'familie').executeTakeFirstOrThrow()).id);
+    const loaded = await platformWithApiCatalogs();
+    p = loaded.p;
+    const bb = loaded.bb;
+    ids.service = await loaded.idOf('perso');
+    ids.authority = await loaded.idOf('buergeramt', 'ozg_authorities');
+    ids.familie = await loaded.idOf('familie', 'ozg_categories');
     await bb.insertInto('ozg_source_status').values({ source: 'zufi', last_attempt_at: new Date(), last_success_at: new Date() }).execute();
     const res = await get(`${SERVICES_API}/openapi.json`);
     assert.equal(res.statusCode, 200);

@@ -1,15 +1,13 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Kysely } from 'kysely';
-import { BB, WB, startTestPlatform, type TestPlatform } from '../../../test/harness.ts';
-import { loadApiCatalogs } from './api-catalog.ts';
+import { BB, WB, type TestPlatform } from '../../../test/harness.ts';
+import { platformWithApiCatalogs } from './api-catalog.ts';
 
 const API = '/api/v1/services';
 
 describe('administrative services over REST', () => {
   let p: TestPlatform;
-  let bb: Kysely<any>;
-  const idOf = async (sourceId: string) => String((await bb.selectFrom('ozg_services').select('id').where('source_id', '=', sourceId).executeTakeFirstOrThrow()).id);
+  let idOf: (sourceId: string) => Promise<string>;
   const get = async (url: string, host = BB) => {
     const res = await p.http.inject({ method: 'GET', url, headers: { host } });
     return { status: res.statusCode, body: res.json(), type: res.headers['content-type'] };
@@ -23,9 +21,7 @@ describe('administrative services over REST', () => {
   const names = (items: { name: string }[]) => items.map((i) => i.name);
 
   before(async () => {
-    p = await startTestPlatform();
-    bb = p.database.forTenant(p.tenants.get('bad-belzig')!.id);
-    await loadApiCatalogs(bb, p.database.forTenant(p.tenants.get('wiesenburg')!.id));
+    ({ p, idOf } = await platformWithApiCatalogs());
   });
   after(() => p.close());
 

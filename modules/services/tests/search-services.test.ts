@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { BB, startTestPlatform, type TestPlatform } from '../../../test/harness.ts';
-import { loadApiCatalogs } from './api-catalog.ts';
+import { BB, type TestPlatform } from '../../../test/harness.ts';
+import { platformWithApiCatalogs } from './api-catalog.ts';
 
 const SEARCH = /* GraphQL */ `
   query Search($q: String, $limit: Int, $skip: Int) {
@@ -18,8 +18,7 @@ const SUGGEST = /* GraphQL */ `
 describe('searching administrative services', () => {
   let p: TestPlatform;
   before(async () => {
-    p = await startTestPlatform();
-    await loadApiCatalogs(p.database.forTenant(p.tenants.get('bad-belzig')!.id), p.database.forTenant(p.tenants.get('wiesenburg')!.id));
+    ({ p } = await platformWithApiCatalogs());
   });
   after(() => p.close());
 
