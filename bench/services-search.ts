@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { sql } from 'kysely';
 import { Catalog, type CatalogInput } from '../modules/services/model/catalog.ts';
@@ -352,6 +353,7 @@ export async function runServicesSearchBench(server: RunningPlatform, log: (line
     `Administrative services (issue 7): search as you type, ${counts.services.added + counts.services.unchanged + counts.services.changed} services, ${SERVICES_SIZES.authorities} authorities, ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}; loaded through applyCatalog in ${loadSec.toFixed(1)} s`,
     `${TYPED.length} typed prefixes ("P" … "Gewerbe anm", umlauts both ways, a word inside a compound, one with no match), one request at a time over HTTP to /graphql`,
     `uncached: each request differs by an unused variable, so GraphQL and SQL run every time (the target is judged here); cached: the same requests repeated`,
+    `load average while measuring: ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} CPUs (a cached answer costs well under 1 ms of work; a cached p99 far above that is other work on the machine)`,
     table(
       ['', 'requests', 'p50 ms', 'p99 ms', 'max ms', 'target p99', ''],
       [

@@ -10,8 +10,9 @@ import { tsquery } from '../../search/search-query.ts';
  * - `substring`: when the full text finds nothing, the normalised words inside name or synonyms
  *   ("anmeldung" in "Gewerbeanmeldung"); a scan of the tenant's stored normalised names
  *   (`terms_norm`), run only then.
- * - `initial`: a single letter, names beginning with it: a one-letter prefix would match most
- *   of the index's words, and a name list by its first letter is what a person expects.
+ * - `initial`: one or two letters, names beginning with them: so short a prefix would match a
+ *   good part of the index's words ("fü" every "für"), and a name list by its first letters is
+ *   what a person expects.
  * - `all`: no search text.
  */
 export type ServiceMatch = {
@@ -89,16 +90,19 @@ export function substringMatch(words: string[]): ServiceMatch {
   };
 }
 
+/** A search word this short lists the names beginning with it. */
+export const MAX_INITIAL_LENGTH = 2;
+
 /**
- * Names whose German sort key (name_key) begins with the letter, by a range on the index
+ * Names whose German sort key (name_key) begins with the letters, by a range on the index
  * ozg_services_name: a pattern from a parameter cannot use an index, and a per-row comparison
- * over thousands of rows is what this path avoids. Byte order ("C") makes "p" ≤ key < "q" exact.
+ * over thousands of rows is what this path avoids. Byte order ("C") makes "fu" ≤ key < "fv" exact.
  */
-export function initialMatch(letter: string): ServiceMatch {
+export function initialMatch(letters: string): ServiceMatch {
   return {
     kind: 'initial',
     cte: sql`query AS MATERIALIZED (SELECT lo, left(lo, -1) || chr(ascii(right(lo, 1)) + 1) AS hi
-      FROM (SELECT ${germanSortKey('letter')} AS lo FROM (SELECT ${letter}::text AS letter) AS typed) AS k)`,
+      FROM (SELECT ${germanSortKey('letters')} AS lo FROM (SELECT ${letters}::text AS letters) AS typed) AS k)`,
     from: sql`ozg_services s`,
     where: sql<boolean>`(s.name_key COLLATE "C" >= (SELECT lo FROM query) AND s.name_key COLLATE "C" < (SELECT hi FROM query))`,
     boost: zero,
@@ -116,7 +120,7 @@ export function initialMatch(letter: string): ServiceMatch {
  */
 export function firstMatch(words: string[], index: TextIndex = 'full'): ServiceMatch {
   if (words.length === 0) return allServices();
-  if (words.length === 1 && words[0]!.length === 1) return initialMatch(words[0]!);
+  if (words.length === 1 && words[0]!.length <= MAX_INITIAL_LENGTH) return initialMatch(words[0]!);
   const used = words.length > 1 && words.at(-1)!.length === 1 ? words.slice(0, -1) : words;
   return textMatch(used, index);
 }

@@ -53,6 +53,8 @@ describe('searching administrative services', () => {
     assert.deepEqual((await search('Buergeramt')).names, ['Personalausweis beantragen']);
     assert.deepEqual((await search('Bürgeram')).names, [], 'not the beginning of a word in the long texts');
     assert.deepEqual((await search('f')).names, ['Führerschein beantragen', 'Führungszeugnis beantragen'], 'first letter, German order');
+    assert.deepEqual((await search('Fü')).names, ['Führerschein beantragen', 'Führungszeugnis beantragen'], 'two letters: names beginning with them');
+    assert.deepEqual(new Set((await search('Fueh')).names), new Set(['Führerschein beantragen', 'Führungszeugnis beantragen']), 'more: the full text');
   });
 
   it('ranks an exact name before names that begin with the text, before other matches', async () => {
@@ -70,7 +72,7 @@ describe('searching administrative services', () => {
     assert.equal((await search('xylophon')).count, 0);
   });
 
-  it('lists names by their first letter for a one-letter search', async () => {
+  it('lists names by their first letters for a search of one or two letters', async () => {
     const { names, count } = await search('p');
     assert.deepEqual(names, ['Personalausweis beantragen', 'Personenstandsurkunde anfordern']);
     assert.equal(count, 2, '"Personalakte einsehen" is hidden');
