@@ -5,18 +5,17 @@ import { tsquery } from '../../search/search-query.ts';
 /**
  * How a search text finds services (`ozg_services as s`). Every way provides the same parts, so
  * lists, counts and suggestions are built once (service-list.ts, suggestions.ts):
- * - `fullText`: German full text through GIN indexes (usable under row-level security through
+ * - `textMatch`: German full text through GIN indexes (usable under row-level security through
  *   `search_matches` and `ozg_title_matches`), see TextIndex.
- * - `substring`: when the full text finds nothing, the normalised words inside name or synonyms
+ * - `substringMatch`: when the full text finds nothing, the normalised words inside name or synonyms
  *   ("anmeldung" in "Gewerbeanmeldung"); a scan of the tenant's stored normalised names
  *   (`terms_norm`), run only then.
- * - `initial`: one or two letters, names beginning with them: so short a prefix would match a
+ * - `initialMatch`: one or two letters, names beginning with them: so short a prefix would match a
  *   good part of the index's words ("fü" every "für"), and a name list by its first letters is
  *   what a person expects.
- * - `all`: no search text.
+ * - `allServices`: no search text.
  */
 export type ServiceMatch = {
-  kind: 'fullText' | 'substring' | 'initial' | 'all';
   /** A `query` CTE the other parts refer to, if any. */
   cte: RawBuilder<unknown> | null;
   /** FROM clause; it names `ozg_services` as `s`. */
@@ -34,8 +33,8 @@ export type ServiceMatch = {
 
 const zero = sql<number>`0`;
 
-export function allServices(): ServiceMatch {
-  return { kind: 'all', cte: null, from: sql`ozg_services s`, where: sql<boolean>`true`, boost: zero, rank: zero, matches: () => sql<boolean>`false`, fallback: null };
+function allServices(): ServiceMatch {
+  return { cte: null, from: sql`ozg_services s`, where: sql<boolean>`true`, boost: zero, rank: zero, matches: () => sql<boolean>`false`, fallback: null };
 }
 
 /**
@@ -61,9 +60,8 @@ const MATCHES_OF: Record<TextIndex, RawBuilder<unknown>> = {
  * ts_rank. The queries and the normalised text are computed once, in the CTE; an empty word
  * appended makes search_query take the last word whole.
  */
-export function textMatch(words: string[], index: TextIndex): ServiceMatch {
+function textMatch(words: string[], index: TextIndex): ServiceMatch {
   return {
-    kind: 'fullText',
     cte: sql`query AS MATERIALIZED (SELECT ${tsquery(words)} AS q, ${tsquery([...words, ''])} AS whole, search_normalize(${words.join(' ')}::text) AS phrase)`,
     from: sql`${MATCHES_OF[index]} JOIN ozg_services s ON s.id = m.match_id`,
     where: sql<boolean>`true`,
@@ -76,10 +74,9 @@ export function textMatch(words: string[], index: TextIndex): ServiceMatch {
 }
 
 /** Words are letters and digits only (queryWords), so they carry no LIKE wildcards. */
-export function substringMatch(words: string[]): ServiceMatch {
+function substringMatch(words: string[]): ServiceMatch {
   const matches = (text: RawBuilder<unknown>) => sql<boolean>`(search_normalize(${text}) LIKE ALL ((SELECT patterns FROM query)::text[]))`;
   return {
-    kind: 'substring',
     cte: sql`query AS MATERIALIZED (SELECT array_agg('%' || search_normalize(w) || '%') AS patterns FROM unnest(${words}::text[]) AS w)`,
     from: sql`ozg_services s`,
     where: sql<boolean>`(s.terms_norm LIKE ALL ((SELECT patterns FROM query)::text[]))`,
@@ -91,16 +88,15 @@ export function substringMatch(words: string[]): ServiceMatch {
 }
 
 /** A search word this short lists the names beginning with it. */
-export const MAX_INITIAL_LENGTH = 2;
+const MAX_INITIAL_LENGTH = 2;
 
 /**
  * Names whose German sort key (name_key) begins with the letters, by a range on the index
  * ozg_services_name: a pattern from a parameter cannot use an index, and a per-row comparison
  * over thousands of rows is what this path avoids. Byte order ("C") makes "fu" ≤ key < "fv" exact.
  */
-export function initialMatch(letters: string): ServiceMatch {
+function initialMatch(letters: string): ServiceMatch {
   return {
-    kind: 'initial',
     cte: sql`query AS MATERIALIZED (SELECT lo, left(lo, -1) || chr(ascii(right(lo, 1)) + 1) AS hi
       FROM (SELECT ${germanSortKey('letters')} AS lo FROM (SELECT ${letters}::text AS letters) AS typed) AS k)`,
     from: sql`ozg_services s`,
