@@ -6,7 +6,7 @@ import { tsquery } from '../../search/search-query.ts';
  * How a search text finds services (`ozg_services as s`). Every way provides the same parts, so
  * lists, counts and suggestions are built once (service-list.ts, suggestions.ts):
  * - `textMatch`: German full text through GIN indexes (usable under row-level security through
- *   `search_matches` and `ozg_title_matches`), see TextIndex.
+ *   `ozg_title_matches` and `search_matches`), see firstMatch.
  * - `substringMatch`: when the full text finds nothing, the normalised words inside name or synonyms
  *   ("anmeldung" in "Gewerbeanmeldung"); a scan of the tenant's stored normalised names
  *   (`terms_norm`), run only then.
@@ -38,21 +38,15 @@ function allServices(): ServiceMatch {
 }
 
 /**
- * Where the words are looked for. `title`: name and synonyms (title_vector, read-migrations.ts),
- * the last word also as the beginning of a word — suggestions. `full`: that, or every word
- * whole (stemmed) anywhere in name, synonyms, summary and description (search_vector, through
- * search_matches) — the search. The unfinished last word is not expanded over the long texts:
- * "Perso" would find every text saying "persönlich", thousands of rows to rank for nothing.
+ * Where the words are looked for: `titles` — name and synonyms (title_vector, read-migrations.ts),
+ * the last word also as the beginning of a word; `texts` — every word whole (stemmed) in name,
+ * synonyms, summary and description (search_vector, through search_matches).
  */
-export type TextIndex = 'full' | 'title';
+type Where = 'titles' | 'texts';
 
-const MATCHES_OF: Record<TextIndex, RawBuilder<unknown>> = {
-  title: sql`ozg_title_matches((SELECT q FROM query)) AS m(match_id, match_rank)`,
-  // A row found both ways counts once, with both ranks.
-  full: sql`(SELECT match_id, sum(match_rank) AS match_rank FROM (
-      SELECT title_match_id, title_match_rank FROM ozg_title_matches((SELECT q FROM query))
-      UNION ALL SELECT search_match_id, search_match_rank FROM search_matches('ozg_services'::regclass, (SELECT whole FROM query))
-    ) AS found(match_id, match_rank) GROUP BY match_id) AS m`,
+const MATCHES_IN: Record<Where, RawBuilder<unknown>> = {
+  titles: sql`ozg_title_matches((SELECT q FROM query)) AS m(match_id, match_rank)`,
+  texts: sql`search_matches('ozg_services'::regclass, (SELECT whole FROM query)) AS m(match_id, match_rank)`,
 };
 
 /**
@@ -60,16 +54,16 @@ const MATCHES_OF: Record<TextIndex, RawBuilder<unknown>> = {
  * ts_rank. The queries and the normalised text are computed once, in the CTE; an empty word
  * appended makes search_query take the last word whole.
  */
-function textMatch(words: string[], index: TextIndex): ServiceMatch {
+function textMatch(words: string[], where: Where, fallback: ServiceMatch | null): ServiceMatch {
+  const query = where === 'titles' ? sql`(SELECT q FROM query)` : sql`(SELECT whole FROM query)`;
   return {
     cte: sql`query AS MATERIALIZED (SELECT ${tsquery(words)} AS q, ${tsquery([...words, ''])} AS whole, search_normalize(${words.join(' ')}::text) AS phrase)`,
-    from: sql`${MATCHES_OF[index]} JOIN ozg_services s ON s.id = m.match_id`,
+    from: sql`${MATCHES_IN[where]} JOIN ozg_services s ON s.id = m.match_id`,
     where: sql<boolean>`true`,
     boost: sql<number>`CASE WHEN s.name_norm = (SELECT phrase FROM query) THEN 2 WHEN s.name_norm LIKE (SELECT phrase FROM query) || '%' THEN 1 ELSE 0 END`,
     rank: sql<number>`m.match_rank`,
-    matches: (text) => sql<boolean>`(search_weighted(${text}, 'A') @@ (SELECT q FROM query))`,
-    // Two letters inside any name match too much to be of use.
-    fallback: words.every((w) => w.length >= 3) ? substringMatch(words) : null,
+    matches: (text) => sql<boolean>`(search_weighted(${text}, 'A') @@ ${query})`,
+    fallback,
   };
 }
 
@@ -109,14 +103,24 @@ function initialMatch(letters: string): ServiceMatch {
   };
 }
 
+/** The search looks in names and synonyms, then in all texts; suggestions in names and synonyms only. */
+export type MatchScope = 'search' | 'suggestions';
+
 /**
- * The first way to try for the words. A last word of one letter, after others, is left out
- * while it is being typed ("Gewerbe a" searches "Gewerbe"): as a whole word it would match
- * nothing, and the results would flicker empty on every new word.
+ * The first way to try for the words, with its fallbacks. Names and synonyms come first and,
+ * when they match, alone: the unfinished last word of a search as you type is matched there as
+ * the beginning of a word, and the long texts are searched (for whole words) only when no name
+ * or synonym matches. Looking there too would add, for "Person", every service whose text says
+ * "persönlich" (the same German stem): a thousand rows to match and rank on every keystroke, and
+ * none the person looks for. Then words inside names, if every word has three letters or more.
+ * A last word of one letter, after others, is left out while it is being typed ("Gewerbe a"
+ * searches "Gewerbe"): as a whole word it would match nothing, and the results would flicker.
  */
-export function firstMatch(words: string[], index: TextIndex = 'full'): ServiceMatch {
+export function firstMatch(words: string[], scope: MatchScope = 'search'): ServiceMatch {
   if (words.length === 0) return allServices();
   if (words.length === 1 && words[0]!.length <= MAX_INITIAL_LENGTH) return initialMatch(words[0]!);
   const used = words.length > 1 && words.at(-1)!.length === 1 ? words.slice(0, -1) : words;
-  return textMatch(used, index);
+  // Two letters inside any name match too much to be of use.
+  const inside = used.every((w) => w.length >= 3) ? substringMatch(used) : null;
+  return textMatch(used, 'titles', scope === 'search' ? textMatch(used, 'texts', inside) : inside);
 }

@@ -13,7 +13,7 @@ export type Suggestion = { id: string; name: string; matchedSynonym: string | nu
 export function suggestServices(db: Kysely<any>, words: string[], limit: number): Promise<Suggestion[]> {
   if (!words.length || limit === 0) return Promise.resolve([]);
   return untilFound(
-    firstMatch(words, 'title'),
+    firstMatch(words, 'suggestions'),
     async (match) => {
       const result = await sql<{ id: number; name: string; matched_synonym: string | null }>`${withMatch(match)}
         SELECT s.id, s.name,

@@ -41,7 +41,7 @@ describe('administrative services over REST', () => {
     const umzug = situations.find((l: { name: string }) => l.name === 'Umzug');
     const wohn = names((await ok(`${API}?lifeSituation=${umzug.id}&q=wohn`)).items);
     assert.deepEqual(new Set(wohn.slice(0, 3)), new Set(['Wohngeld', 'Wohngeld für Eigentümer (Lastenzuschuss)', 'Wohnsitz anmelden']), 'names beginning with the word first');
-    assert.equal(wohn[3], 'Meldebescheinigung', '"Wohnung" in its summary');
+    assert.equal(wohn[3], 'Meldebescheinigung', 'by its synonym "Wohnsitzbescheinigung"');
   });
 
   it('shows one service by id or LeiKa key with the authorities responsible here', async () => {
