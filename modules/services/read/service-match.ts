@@ -46,23 +46,23 @@ type Where = 'titles' | 'texts';
 
 const MATCHES_IN: Record<Where, RawBuilder<unknown>> = {
   titles: sql`ozg_title_matches((SELECT q FROM query)) AS m(match_id, match_rank)`,
-  texts: sql`search_matches('ozg_services'::regclass, (SELECT whole FROM query)) AS m(match_id, match_rank)`,
+  texts: sql`search_matches('ozg_services'::regclass, (SELECT q FROM query)) AS m(match_id, match_rank)`,
 };
 
 /**
  * Ranking: an exact name (2) before a name that begins with the text (1) before the rest, then
- * ts_rank. The queries and the normalised text are computed once, in the CTE; an empty word
- * appended makes search_query take the last word whole.
+ * ts_rank. The query and the normalised text are computed once, in the CTE; for the texts an
+ * empty word appended makes search_query take the last word whole.
  */
 function textMatch(words: string[], where: Where, fallback: ServiceMatch | null): ServiceMatch {
-  const query = where === 'titles' ? sql`(SELECT q FROM query)` : sql`(SELECT whole FROM query)`;
+  const q = tsquery(where === 'titles' ? words : [...words, '']);
   return {
-    cte: sql`query AS MATERIALIZED (SELECT ${tsquery(words)} AS q, ${tsquery([...words, ''])} AS whole, search_normalize(${words.join(' ')}::text) AS phrase)`,
+    cte: sql`query AS MATERIALIZED (SELECT ${q} AS q, search_normalize(${words.join(' ')}::text) AS phrase)`,
     from: sql`${MATCHES_IN[where]} JOIN ozg_services s ON s.id = m.match_id`,
     where: sql<boolean>`true`,
     boost: sql<number>`CASE WHEN s.name_norm = (SELECT phrase FROM query) THEN 2 WHEN s.name_norm LIKE (SELECT phrase FROM query) || '%' THEN 1 ELSE 0 END`,
     rank: sql<number>`m.match_rank`,
-    matches: (text) => sql<boolean>`(search_weighted(${text}, 'A') @@ ${query})`,
+    matches: (text) => sql<boolean>`(search_weighted(${text}, 'A') @@ (SELECT q FROM query))`,
     fallback,
   };
 }
