@@ -22,12 +22,13 @@ import { openApiDocument, SERVICES_API } from './openapi.ts';
 type Query = Record<string, unknown>;
 type Handler = (req: FastifyRequest, scope: RequestScope) => Promise<unknown>;
 
-/** A service with its life situations (lists) and the authorities responsible at `area` (detail). */
+/** Services with their life situations, in one statement. */
 async function withLifeSituations(reader: ServicesReader, services: ServiceView[]) {
   const of = await lifeSituationsOfServices(reader.db, services.map((s) => Number(s.id)));
   return services.map((s) => ({ ...s, lifeSituations: of.get(Number(s.id)) ?? [] }));
 }
 
+/** One service with its life situations and the authorities responsible at `area` (else the municipality). */
 async function detail(reader: ServicesReader, by: { id: number } | { leikaKey: string }, missing: string, area: string | null) {
   const service = await reader.one(by);
   if (!service) throw notFound(missing);
@@ -42,7 +43,7 @@ const query = (req: FastifyRequest) => (req.query ?? {}) as Query;
 const params = (req: FastifyRequest) => req.params as Record<string, string>;
 
 /** Path (as in openapi.ts, Fastify's `:param` there written `{param}`) → handler. */
-export const SERVICE_ROUTES: Record<string, Handler> = {
+const SERVICE_ROUTES: Record<string, Handler> = {
   [SERVICES_API]: async (req, scope) => {
     const q = query(req);
     const page = pageOf({ limit: q.limit, skip: q.offset }, { skipName: 'offset' });
