@@ -10,6 +10,7 @@ import { servicesReader, type ServicesReader } from '../read/services-reader.ts'
 import type { ServiceView } from '../read/service-view.ts';
 import { servicesStatus } from '../read/status.ts';
 import { suggestServices } from '../read/suggestions.ts';
+import { revalidateWhenStale } from '../sync/revalidate.ts';
 
 /**
  * The public GraphQL reads of administrative services (graphql/services-schema.ts), over the
@@ -57,7 +58,9 @@ export const servicesResolvers = {
       const leikaKey = optionalLeikaKeyOf(args.leikaKey);
       if (id === null && leikaKey === null) throw validationError('Bitte id oder leikaKey angeben.');
       const service = await readerOf(ctx).one(id !== null ? { id } : { leikaKey: leikaKey! });
-      return service && (leikaKey === null || service.leikaKey === leikaKey) ? service : null;
+      if (!service || (leikaKey !== null && service.leikaKey !== leikaKey)) return null;
+      if (service.source === 'zufi') await revalidateInBackground(ctx, Number(service.id));
+      return service;
     },
     administrativeServiceSuggestions: (_: unknown, args: { search?: unknown; limit?: unknown }, ctx: GraphQLContext) =>
       suggestServices(ctx.db, searchWordsOf(args.search), suggestionLimitOf(args.limit)),
@@ -88,3 +91,12 @@ export const servicesResolvers = {
     services: servicesOfLink('authority'),
   },
 };
+
+/**
+ * Stale-while-revalidate: a ZuFi service read after its upstream freshness (Cache-Control) ran
+ * out is answered from the copy at once and refreshed by a job (sync/revalidate.ts).
+ */
+async function revalidateInBackground(ctx: GraphQLContext, id: number): Promise<void> {
+  const row = await ctx.db.selectFrom('ozg_services').select(['id', 'source', 'fresh_until']).where('id', '=', id).executeTakeFirst();
+  if (row) await revalidateWhenStale(ctx.db, ctx.tenant.id, row);
+}
