@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { startTestPlatform, type TestPlatform } from '../../../test/harness.ts';
 import { Catalog, type CatalogInput } from '../model/catalog.ts';
 import { applyCatalog } from '../store/apply-catalog.ts';
+import { emptyServiceDirectory } from './empty-directory.ts';
 
 /**
  * A small catalogue for the API tests of Bad Belzig (ARS 120690017017, district Potsdam-Mittelmark
@@ -102,6 +103,8 @@ export const WIESENBURG_CATALOG: CatalogInput = {
 
 /** Loads the catalogues and sets the editors' columns: one service hidden, one pinned, a top list. */
 async function loadApiCatalogs(bb: Kysely<any>, wb: Kysely<any>): Promise<void> {
+  await emptyServiceDirectory(bb);
+  await emptyServiceDirectory(wb);
   await applyCatalog(bb, 'zufi', Catalog.parse(BAD_BELZIG_CATALOG));
   await applyCatalog(wb, 'zufi', Catalog.parse(WIESENBURG_CATALOG));
   await bb.updateTable('ozg_services').set({ hidden: true }).where('source_id', '=', 'geheim').execute();

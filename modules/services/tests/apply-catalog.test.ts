@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { startTestPlatform, type TestPlatform } from '../../../test/harness.ts';
 import { Catalog, type CatalogInput } from '../model/catalog.ts';
 import { applyCatalog } from '../store/apply-catalog.ts';
+import { emptyServiceDirectory } from './empty-directory.ts';
 
 const catalog = (input: CatalogInput) => Catalog.parse(input);
 
@@ -26,10 +27,7 @@ describe('applying a catalogue to a tenant', () => {
   let p: TestPlatform;
   before(async () => {
     p = await startTestPlatform();
-    // The demo seed fills both tenants' ZuFi copy (seed.ts); these tests start from an empty one.
-    for (const slug of ['bad-belzig', 'wiesenburg']) {
-      for (const table of ['ozg_services', 'ozg_categories', 'ozg_authorities']) await p.database.forTenant(p.tenants.get(slug)!.id).deleteFrom(table).execute();
-    }
+    for (const slug of ['bad-belzig', 'wiesenburg']) await emptyServiceDirectory(p.database.forTenant(p.tenants.get(slug)!.id));
   });
   after(() => p.close());
   const db = () => p.database.forTenant(p.tenants.get('bad-belzig')!.id);
