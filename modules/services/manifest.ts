@@ -22,8 +22,9 @@ import { seedServices } from './seed.ts';
 export const servicesModule: ModuleManifest = {
   name: 'services',
   title: { de: 'Verwaltungsleistungen', en: 'Administrative services' },
-  // Text search uses the search module's SQL functions (search_weighted, search_query, search_matches).
-  dependsOn: ['search'],
+  // No dependsOn: its tables use the search module's SQL functions (search_weighted, search_matches),
+  // which exist whatever a tenant enables, because server/modules.ts lists search first and
+  // migrations run in that order; a municipality may offer services without news or search.
   migrations: [...servicesMigrations, ...servicesReadMigrations],
   graphql: { typeDefs: servicesTypeDefs, resolvers: servicesResolvers },
   jobs: { [SYNC_JOB]: syncJob, [SWEEP_JOB]: syncSweepJob, [REFRESH_JOB]: refreshServiceJob },
