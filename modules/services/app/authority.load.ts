@@ -4,7 +4,7 @@ import type { AuthorityData } from './services-data.ts';
 import { AUTHORITY, SERVICE_TEASER, authoritiesMap, authority, serviceTeaser } from './services-parts.load.ts';
 
 /** Services listed on an authority's page; more are found through the search. */
-const SERVICES_SHOWN = 100;
+const SERVICES_SHOWN = 50;
 
 const query = `query AuthorityPage($id: ID!, $limit: Int) {
   authority(id: $id) {
