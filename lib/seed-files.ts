@@ -18,9 +18,15 @@ export function publishSeedMedia(ctx: SeedContext, fileName: string): string {
   return `${ctx.mediaUrl}/${fileName}`;
 }
 
-/** The given Berlin wall-clock time `days` days from today (negative: ago), so demo data stays recent. */
+/**
+ * The given Berlin wall-clock time `days` days from today (negative: ago), so demo data stays
+ * recent. Today's time or earlier (days ≤ 0) is never later than now: seeded at 01:00, "today
+ * at 09:00" would otherwise be a publication in the future.
+ */
 export function daysFromNow(days: number, time = '09:00'): Date {
   const [h, m] = time.split(':').map(Number);
-  const [y, mo, d] = berlinDate(new Date(Date.now() + days * 86_400_000)).split('-').map(Number);
-  return fromBerlinWallClock(y, mo, d, h, m);
+  const now = Date.now();
+  const [y, mo, d] = berlinDate(new Date(now + days * 86_400_000)).split('-').map(Number);
+  const at = fromBerlinWallClock(y, mo, d, h, m);
+  return days <= 0 && at.getTime() > now ? new Date(now - 60_000) : at;
 }

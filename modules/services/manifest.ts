@@ -2,6 +2,8 @@ import type { ModuleManifest } from '../../core/registry/manifest.ts';
 import { servicesMigrations } from './migrations.ts';
 import { servicesTypeDefs } from './graphql/services-schema.ts';
 import { loadSecretsKey } from './settings/secret-box.ts';
+import { servicesStudioRoutes } from './studio/services-studio-routes.ts';
+import { servicesImportRoutes } from './studio/import-routes.ts';
 
 /**
  * Administrative services (OZG): the municipality's directory of services, life situations and
@@ -17,5 +19,9 @@ export const servicesModule: ModuleManifest = {
   graphql: { typeDefs: servicesTypeDefs },
   init: async ({ db, config }) => {
     await loadSecretsKey(db, config);
+  },
+  routes: async (app, scopeOf, services) => {
+    await servicesStudioRoutes(app, scopeOf, services);
+    await servicesImportRoutes(app, scopeOf, services);
   },
 };

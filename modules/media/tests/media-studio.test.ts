@@ -1,20 +1,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestPlatform, BB, WB, type TestPlatform } from '../../../test/harness.ts';
-import { hiddenField, studioClient, type Res } from '../../studio/tests/studio-client.ts';
+import { hiddenField, multipartBody, studioClient, type Res, type Upload } from '../../studio/tests/studio-client.ts';
 import { searchMedia } from '../media-library.ts';
 import { fakeExe, jpegWithGps, pngBomb, smallPng, svgWithScript, tinyPdf } from './sample-files.ts';
-
-type Upload = { name: string; data: Buffer; type?: string };
-
-/** A multipart body as a browser sends it: the fields in order, then the file. */
-async function multipartBody(fields: Record<string, string>, file?: Upload) {
-  const form = new FormData();
-  for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  if (file) form.append('datei', new Blob([new Uint8Array(file.data)], { type: file.type ?? 'application/octet-stream' }), file.name);
-  const encoded = new Response(form);
-  return { payload: Buffer.from(await encoded.arrayBuffer()), contentType: encoded.headers.get('content-type')! };
-}
 
 describe('media library in the studio (/studio/medien)', () => {
   let p: TestPlatform;

@@ -54,9 +54,10 @@ describe('Encryption threads for Web Push', () => {
     const pool = new EncryptionPool({ threads: 2, idleMs: 100 });
     const b = browser();
     await Promise.all([pool.encrypt(b.p256dh, b.auth, 'a'), pool.encrypt(b.p256dh, b.auth, 'b')]);
-    assert.equal(pool.running, 2);
+    // Not necessarily both: on a busy machine the first may already have idled out while the second started.
+    assert.ok(pool.running > 0, 'threads were started');
     // A thread takes a moment to stop, longer on a busy machine.
-    const deadline = Date.now() + 5000;
+    const deadline = Date.now() + 10_000;
     while (pool.running && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
     assert.equal(pool.running, 0);
   });

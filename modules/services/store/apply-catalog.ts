@@ -99,7 +99,8 @@ function withHash(sourceId: string, data: unknown, columns: Record<string, unkno
   return { sourceId, hash: contentHash(data), columns };
 }
 
-function serviceRow(s: CatalogService) {
+/** A service's columns as stored (texts sanitised) with its hash; also what a manual service is written as (studio/manual-services.ts). */
+export function serviceRow(s: CatalogService) {
   const texts: Record<string, string> = {};
   for (const section of SERVICE_SECTIONS) {
     const html = s.texts[section];

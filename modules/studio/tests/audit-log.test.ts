@@ -6,6 +6,7 @@ import { hashPassword } from '../../../core/auth/passwords.ts';
 import { listAudit } from '../../../core/audit/audit-log.ts';
 import { totpCode } from '../../../core/auth/totp.ts';
 import { studioClient } from './studio-client.ts';
+import { berlinDate } from '../../../lib/berlin-time.ts';
 
 describe('studio audit log (/studio/protokoll)', () => {
   let p: TestPlatform;
@@ -112,7 +113,7 @@ describe('studio audit log (/studio/protokoll)', () => {
     assert.match(filtered, /graphql:createNewsItem/);
     assert.doesNotMatch(filtered, /studio:login/);
     assert.match((await c.get('/studio/protokoll?von=2000-01-01&bis=2000-01-31', admin.cookie)).body, /Keine Einträge/);
-    const today = new Date().toISOString().slice(0, 10);
+    const today = berlinDate(new Date());
     assert.match((await c.get(`/studio/protokoll?von=${today}&bis=${today}`, admin.cookie)).body, /studio:login/);
     assert.equal((await c.get('/studio/protokoll?von=kaputt&seite=-3&wer=' + 'x'.repeat(500), admin.cookie)).statusCode, 200, 'bad filters are ignored');
 

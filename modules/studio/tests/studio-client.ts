@@ -14,6 +14,17 @@ export function cookieOf(res: Res, name: string): string | null {
   return line ? line.slice(name.length + 1).split(';')[0]! : null;
 }
 
+export type Upload = { name: string; data: Buffer; type?: string };
+
+/** A multipart body as a browser sends it: the fields in order, then the file (field "datei"). */
+export async function multipartBody(fields: Record<string, string>, file?: Upload) {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) form.append(k, v);
+  if (file) form.append('datei', new Blob([new Uint8Array(file.data)], { type: file.type ?? 'application/octet-stream' }), file.name);
+  const encoded = new Response(form);
+  return { payload: Buffer.from(await encoded.arrayBuffer()), contentType: encoded.headers.get('content-type')! };
+}
+
 export const hiddenField = (html: string, name = '_csrf') => new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1] ?? '';
 
 export function studioClient(p: TestPlatform, defaultHost: string) {

@@ -1,3 +1,4 @@
+import type { VNode } from 'preact';
 import { useLang, useTexts } from '../../../web-app/client/i18n.ts';
 import type { ContentEditor, EditorField, EditorValues } from '../../../../core/registry/content-editor.ts';
 import type { LocalizedText } from '../../../../core/registry/manifest.ts';
@@ -6,6 +7,7 @@ import type { FieldErrors } from '../../content/form-values.ts';
 import { contentTexts } from '../../content/content-texts.ts';
 import { studioTexts } from '../studio-texts.ts';
 import { FieldInput } from './field-input.tsx';
+import { ErrorSummary } from '../error-summary.tsx';
 import { PreviewFrame } from '../preview-frame.tsx';
 import { ChildrenSection, ParentField, type TreeView } from './tree-parts.tsx';
 import type { TrackMapSettings } from '../../content/track-map-settings.ts';
@@ -19,6 +21,26 @@ function fieldGroups(fields: EditorField[]): { group: LocalizedText | undefined;
     else out.push({ group: f.group, fields: [f] });
   }
   return out;
+}
+
+/** A form's fields, each group's in a fieldset with its legend (modules' own forms use it too). */
+export function GroupedFields({ fields, input }: { fields: EditorField[]; input: (f: EditorField) => VNode }) {
+  const lang = useLang();
+  return (
+    <>
+      {fieldGroups(fields).map(({ group, fields: inGroup }, i) => {
+        const inputs = inGroup.map(input);
+        return group ? (
+          <fieldset key={i}>
+            <legend>{group[lang]}</legend>
+            {inputs}
+          </fieldset>
+        ) : (
+          inputs
+        );
+      })}
+    </>
+  );
 }
 
 export type EditorialFields = { status: EditorialStatus; publishAt: string; unpublishAt: string };
@@ -57,30 +79,12 @@ export type ContentFormPageProps = {
 export function ContentFormPage(p: ContentFormPageProps) {
   const t = useTexts(contentTexts);
   const st = useTexts(studioTexts);
-  const lang = useLang();
   const base = `/studio/inhalte/${p.editor.slug}`;
   const action = p.recordId === null ? `${base}/neu` : `${base}/${p.recordId}`;
-  const fieldErrors = Object.entries(p.errors);
   const disabled = !!p.readOnly;
   return (
     <>
-      {(p.problem || fieldErrors.length > 0) && (
-        <div class="form-error" role="alert" id="form-error">
-          <p>
-            <strong>{t.errorSummary}: </strong>
-            {p.problem ?? t.fixErrors}
-          </p>
-          {fieldErrors.length > 0 && (
-            <ul>
-              {fieldErrors.map(([name, message]) => (
-                <li key={name}>
-                  <a href={`#f-${name}`}>{message}</a>
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
+      <ErrorSummary heading={t.errorSummary} problem={p.problem} fallback={t.fixErrors} errors={p.errors} />
       {p.notice && (
         <div class="form-notice" role="status">
           <p>{p.notice}</p>
@@ -143,17 +147,10 @@ export function ContentFormPage(p: ContentFormPageProps) {
             </p>
           )}
           {p.tree && <ParentField tree={p.tree} base={base} error={p.errors._parent} />}
-          {fieldGroups(p.editor.fields).map(({ group, fields }, i) => {
-            const inputs = fields.map((f) => <FieldInput key={f.name} field={f} value={p.values[f.name]} error={p.errors[f.name]} errors={p.errors} categories={p.categories} images={p.images} trackMap={p.trackMap ?? undefined} />);
-            return group ? (
-              <fieldset key={i}>
-                <legend>{group[lang]}</legend>
-                {inputs}
-              </fieldset>
-            ) : (
-              inputs
-            );
-          })}
+          <GroupedFields
+            fields={p.editor.fields}
+            input={(f) => <FieldInput key={f.name} field={f} value={p.values[f.name]} error={p.errors[f.name]} errors={p.errors} categories={p.categories} images={p.images} trackMap={p.trackMap ?? undefined} />}
+          />
           <fieldset>
             <legend>{t.publication}</legend>
             <p class="field field-checkbox">

@@ -47,6 +47,15 @@ export function RowsInput({ field, rows, errors }: { field: EditorField; rows: E
                       <input type="time" {...common} value={typeof v === 'string' ? v : ''} />
                     ) : c.kind === 'date' ? (
                       <input type="date" {...common} value={typeof v === 'string' ? v : ''} />
+                    ) : c.kind === 'select' ? (
+                      <select {...common}>
+                        <option value="">–</option>
+                        {(c.options ?? []).map((o) => (
+                          <option key={o.value} value={o.value} selected={o.value === v}>
+                            {o.label[lang]}
+                          </option>
+                        ))}
+                      </select>
                     ) : c.kind === 'textarea' ? (
                       <textarea {...common} rows={2} value={typeof v === 'string' ? v : ''} />
                     ) : (
