@@ -10,6 +10,7 @@ import { FULL_SIZES } from './large-tenant.ts';
 import { measurePageLoads } from './page-load.ts';
 import { httpRequest } from './http.ts';
 import { runPushFanOutBench } from './push-fanout.ts';
+import { runServicesSyncBench } from './services-sync.ts';
 
 /**
  * `npm run bench`: the real server on a fresh seeded data dir against a plain Fastify baseline
@@ -22,6 +23,10 @@ import { runPushFanOutBench } from './push-fanout.ts';
  *
  * Then issue 6 (bench/push-fanout.ts): one push message fanned out to BENCH_PUSH_DEVICES (100,000)
  * devices, half Expo, half Web Push, end to end against the senders driven directly (BENCH_PUSH=0 skips it).
+ *
+ * Then issue 7 (bench/services-sync.ts): a full ZuFi sync of BENCH_SYNC_SERVICES (3,000) services and
+ * BENCH_SYNC_AUTHORITIES (500) authorities from the local fake upstream into a fresh tenant, with its
+ * progress log, and a resync without changes (BENCH_SYNC=0 skips it).
  *
  * Then issue 3 (bench/large-run.ts): a large tenant in the same platform, its event month, category
  * tree, place list and search cached and uncached, and its home-screen mix against the small one's.
@@ -96,6 +101,8 @@ async function main(): Promise<number> {
     if (process.env.BENCH_PAGES !== '0') process.stdout.write(`\n${await pageLoadSection(server, intEnv('BENCH_PAGE_ROUNDS', 3))}\n\n`);
 
     if (process.env.BENCH_PUSH !== '0') process.stdout.write(await runPushFanOutBench(intEnv('BENCH_PUSH_DEVICES', 100_000), log));
+
+    if (process.env.BENCH_SYNC !== '0') process.stdout.write(await runServicesSyncBench(intEnv('BENCH_SYNC_SERVICES', 3000), intEnv('BENCH_SYNC_AUTHORITIES', 500), log));
 
     if (process.env.BENCH_LARGE === '0') return 0;
     const scale = numberEnv('BENCH_LARGE_SCALE', 1);

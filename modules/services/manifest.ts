@@ -4,6 +4,12 @@ import { servicesTypeDefs } from './graphql/services-schema.ts';
 import { loadSecretsKey } from './settings/secret-box.ts';
 import { servicesStudioRoutes } from './studio/services-studio-routes.ts';
 import { servicesImportRoutes } from './studio/import-routes.ts';
+import { SYNC_JOB } from './sync/sync-request.ts';
+import { syncJob } from './sync/sync-job.ts';
+import { scheduleSyncSweep, SWEEP_JOB, syncSweepJob } from './sync/sync-schedule.ts';
+import { REFRESH_JOB } from './sync/revalidate.ts';
+import { refreshServiceJob } from './sync/refresh-service.ts';
+import { seedServices } from './seed.ts';
 
 /**
  * Administrative services (OZG): the municipality's directory of services, life situations and
@@ -17,11 +23,15 @@ export const servicesModule: ModuleManifest = {
   dependsOn: ['search'],
   migrations: servicesMigrations,
   graphql: { typeDefs: servicesTypeDefs },
+  jobs: { [SYNC_JOB]: syncJob, [SWEEP_JOB]: syncSweepJob, [REFRESH_JOB]: refreshServiceJob },
   init: async ({ db, config }) => {
     await loadSecretsKey(db, config);
+    // Starts the chain of scheduled-sync sweeps (it re-queues itself; the dedupe key keeps one).
+    if (config.runJobs) await scheduleSyncSweep(db, new Date());
   },
   routes: async (app, scopeOf, services) => {
     await servicesStudioRoutes(app, scopeOf, services);
     await servicesImportRoutes(app, scopeOf, services);
   },
+  seed: seedServices,
 };

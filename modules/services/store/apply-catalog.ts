@@ -22,7 +22,7 @@ export type ApplyOptions = {
   allowEmpty?: boolean;
 };
 
-const BATCH = 500;
+export const BATCH = 500;
 const MAX_WARNINGS = 50;
 
 /**
@@ -123,7 +123,7 @@ function categoryRow(c: CatalogCategory) {
   return withHash(c.sourceId, c, { name: c.name, description: c.description, position: c.position });
 }
 
-function authorityRow(a: CatalogAuthority) {
+export function authorityRow(a: CatalogAuthority) {
   return withHash(a.sourceId, a, {
     name: a.name,
     description: a.description ? sanitizeRichText(a.description) : null,

@@ -26,6 +26,10 @@ describe('applying a catalogue to a tenant', () => {
   let p: TestPlatform;
   before(async () => {
     p = await startTestPlatform();
+    // The demo seed fills both tenants' ZuFi copy (seed.ts); these tests start from an empty one.
+    for (const slug of ['bad-belzig', 'wiesenburg']) {
+      for (const table of ['ozg_services', 'ozg_categories', 'ozg_authorities']) await p.database.forTenant(p.tenants.get(slug)!.id).deleteFrom(table).execute();
+    }
   });
   after(() => p.close());
   const db = () => p.database.forTenant(p.tenants.get('bad-belzig')!.id);

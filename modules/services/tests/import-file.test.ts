@@ -127,7 +127,7 @@ describe('importing a file into the tenant’s file source', () => {
     assert.equal(outcome.counts.services.added, 1);
     assert.deepEqual(await serviceNames(wb()), ['Brennholz-Leseschein']);
     assert.deepEqual(await serviceNames(), ['Personalausweis beantragen', 'Hund zur Hundesteuer anmelden', 'Gewerbe anmelden'], 'Bad Belzig keeps its own');
-    assert.equal((await wb().selectFrom('ozg_sync_runs').selectAll().execute()).length, 1, 'Wiesenburg sees only its run');
+    assert.equal((await wb().selectFrom('ozg_sync_runs').selectAll().where('trigger', '=', 'upload').execute()).length, 1, 'Wiesenburg sees only its run');
     const all = await p.database.system.selectFrom('ozg_services').select('tenant_id').where('source_id', '=', 'wb-1').execute();
     assert.deepEqual(all, [{ tenant_id: p.tenants.get('wiesenburg')!.id }]);
   });

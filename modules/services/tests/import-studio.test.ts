@@ -31,7 +31,7 @@ describe('studio: importing services from a file (/studio/verwaltungsleistungen/
   const xml = { name: 'xzufi-export.xml', data: fixture('xzufi-export.xml'), type: 'text/xml' };
   const db = (slug = 'bad-belzig') => p.database.forTenant(p.tenants.get(slug)!.id);
   const fileServices = async (slug = 'bad-belzig') => (await db(slug).selectFrom('ozg_services').select('source_id').where('source', '=', 'file').execute()).length;
-  const runCount = async (slug = 'bad-belzig') => (await db(slug).selectFrom('ozg_sync_runs').select('id').execute()).length;
+  const runCount = async (slug = 'bad-belzig') => (await db(slug).selectFrom('ozg_sync_runs').select('id').where('trigger', '=', 'upload').execute()).length;
   const alertOf = (html: string) => /role="alert"[^>]*>(?:<p>)?(.*?)<\/p>/s.exec(html)?.[1] ?? '';
 
   it('sends visitors to the login and shows admins a plain upload form', async () => {
