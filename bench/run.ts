@@ -11,6 +11,7 @@ import { measurePageLoads } from './page-load.ts';
 import { httpRequest } from './http.ts';
 import { runPushFanOutBench } from './push-fanout.ts';
 import { runServicesSyncBench } from './services-sync.ts';
+import { runServicesSearchBench } from './services-search.ts';
 
 /**
  * `npm run bench`: the real server on a fresh seeded data dir against a plain Fastify baseline
@@ -27,6 +28,9 @@ import { runServicesSyncBench } from './services-sync.ts';
  * Then issue 7 (bench/services-sync.ts): a full ZuFi sync of BENCH_SYNC_SERVICES (3,000) services and
  * BENCH_SYNC_AUTHORITIES (500) authorities from the local fake upstream into a fresh tenant, with its
  * progress log, and a resync without changes (BENCH_SYNC=0 skips it).
+ * Then issue 7 (bench/services-search.ts): search as you type over 3,000 administrative services and 500
+ * authorities in a tenant of the same platform, uncached and cached (BENCH_SERVICES=0 skips it,
+ * BENCH_SERVICES_ROUNDS sets the passes over the typed prefixes, 10).
  *
  * Then issue 3 (bench/large-run.ts): a large tenant in the same platform, its event month, category
  * tree, place list and search cached and uncached, and its home-screen mix against the small one's.
@@ -103,6 +107,7 @@ async function main(): Promise<number> {
     if (process.env.BENCH_PUSH !== '0') process.stdout.write(await runPushFanOutBench(intEnv('BENCH_PUSH_DEVICES', 100_000), log));
 
     if (process.env.BENCH_SYNC !== '0') process.stdout.write(await runServicesSyncBench(intEnv('BENCH_SYNC_SERVICES', 3000), intEnv('BENCH_SYNC_AUTHORITIES', 500), log));
+    if (process.env.BENCH_SERVICES !== '0') process.stdout.write(await runServicesSearchBench(server, log, Math.max(1, intEnv('BENCH_SERVICES_ROUNDS', 10))));
 
     if (process.env.BENCH_LARGE === '0') return 0;
     const scale = numberEnv('BENCH_LARGE_SCALE', 1);

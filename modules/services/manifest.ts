@@ -1,6 +1,9 @@
 import type { ModuleManifest } from '../../core/registry/manifest.ts';
 import { servicesMigrations } from './migrations.ts';
 import { servicesTypeDefs } from './graphql/services-schema.ts';
+import { servicesResolvers } from './graphql/services-resolvers.ts';
+import { servicesRestRoutes } from './rest/services-routes.ts';
+import { servicesReadMigrations } from './read/read-migrations.ts';
 import { loadSecretsKey } from './settings/secret-box.ts';
 import { servicesStudioRoutes } from './studio/services-studio-routes.ts';
 import { servicesImportRoutes } from './studio/import-routes.ts';
@@ -21,8 +24,8 @@ export const servicesModule: ModuleManifest = {
   title: { de: 'Verwaltungsleistungen', en: 'Administrative services' },
   // Text search uses the search module's SQL functions (search_weighted, search_query, search_matches).
   dependsOn: ['search'],
-  migrations: servicesMigrations,
-  graphql: { typeDefs: servicesTypeDefs },
+  migrations: [...servicesMigrations, ...servicesReadMigrations],
+  graphql: { typeDefs: servicesTypeDefs, resolvers: servicesResolvers },
   jobs: { [SYNC_JOB]: syncJob, [SWEEP_JOB]: syncSweepJob, [REFRESH_JOB]: refreshServiceJob },
   init: async ({ db, config }) => {
     await loadSecretsKey(db, config);
@@ -32,6 +35,7 @@ export const servicesModule: ModuleManifest = {
   routes: async (app, scopeOf, services) => {
     await servicesStudioRoutes(app, scopeOf, services);
     await servicesImportRoutes(app, scopeOf, services);
+    await servicesRestRoutes(app, scopeOf, services);
   },
   seed: seedServices,
 };

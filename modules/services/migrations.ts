@@ -103,7 +103,7 @@ export const servicesMigrations: Migration[] = [
       await makeTenantOwned(db, 'ozg_authorities');
 
       // Who is responsible for a service where: area is an ARS or a prefix of one (a district's
-      // "12069" covers its towns); the longest matching prefix wins (store/responsible.ts).
+      // "12069" covers its towns); the longest matching prefix wins (read/responsible-authorities.ts).
       await sql`CREATE TABLE ozg_responsibilities (
         ${tenantIdColumn},
         service_id integer NOT NULL REFERENCES ozg_services(id) ON DELETE CASCADE,

@@ -91,4 +91,16 @@ describe('stale-while-revalidate of one service', () => {
     assert.equal((await row('80005')).name, kept.row.name, 'removal is left to the full sync');
     assert.deepEqual(await links(), kept.links);
   });
+
+  it('is asked for by the API: reading a stale service answers from the copy and queues its refresh', async () => {
+    const id = (await row('80002')).id;
+    const read = async () => (await t.p.gql('zufi-swr.localhost', 'query($id: ID) { administrativeService(id: $id) { id name } }', { id: String(id) })).body;
+    const queuedFor = async () => (await refreshJobs()).filter((j) => (j.payload as { serviceId: number }).serviceId === id).length;
+    assert.equal((await read()).data.administrativeService.id, String(id));
+    assert.equal(await queuedFor(), 0, 'fresh: nothing queued');
+    await t.db.updateTable('ozg_services').set({ fresh_until: new Date(Date.now() - 1000) }).where('id', '=', id).execute();
+    const stale = await read();
+    assert.equal(stale.data.administrativeService.name, (await row('80002')).name, 'answered from the copy');
+    assert.equal(await queuedFor(), 1);
+  });
 });
