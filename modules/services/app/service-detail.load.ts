@@ -3,7 +3,10 @@ import { isId } from '../../places/app/attraction.load.ts';
 import { links, richHtml } from '../../places/app/detail-parts.load.ts';
 import { SERVICE_SECTIONS, TRUST_LEVELS, type ServiceSection } from '../model/catalog.ts';
 import type { OnlineServiceInfo, ServiceDetailData } from './services-data.ts';
-import { AUTHORITY, STATUS, authoritiesMap, authority, status } from './services-parts.load.ts';
+import { governmentServiceJsonLd } from '../read/government-service.ts';
+import type { AuthorityView } from '../read/authorities.ts';
+import type { ServiceView } from '../read/service-view.ts';
+import { AUTHORITY, STATUS, authoritiesMap, authority, serviceHref, status } from './services-parts.load.ts';
 
 const query = `query ServiceDetail($id: ID!) {
   administrativeService(id: $id) {
@@ -26,6 +29,9 @@ function onlineService(o: Raw): OnlineServiceInfo | null {
   const description = typeof o.description === 'string' && o.description.trim() ? o.description.trim() : null;
   return { name: String(o.name ?? ''), url: o.url, trustLevel, description };
 }
+
+/** JSON for a script element: "<" escaped, so no text in it can close the element. */
+const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
 
 /**
  * `/rathaus/leistungen/:id`: a service with its text sections in the fixed order, online
@@ -55,7 +61,8 @@ export const serviceDetailLoader: Loader = async (ctx) => {
     authorities: authorities.map((a) => authority(a, ctx)),
     map: authoritiesMap(ctx, authorities),
     status: status(r.administrativeServicesStatus),
-    jsonLd: null,
+    // The API's fields are the read model's (read/service-view.ts, read/authorities.ts).
+    jsonLd: scriptJson(governmentServiceJsonLd(s as ServiceView & { lifeSituations: { name: string }[] }, authorities as AuthorityView[], ctx.tenant.name, ctx.origin + serviceHref(String(s.id)))),
   };
   return { title: data.name, data };
 };

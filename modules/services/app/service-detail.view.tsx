@@ -62,7 +62,7 @@ export default function ServiceDetailView({ data }: ViewProps<ServiceDetailData>
       </Section>
       <ServicesStatus status={data.status} />
       {/* JSON text with "<" escaped by the loader; a data block, never run, so the CSP does not apply. */}
-      {data.jsonLd && <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: data.jsonLd }} />}
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: data.jsonLd }} />
     </article>
   );
 }

@@ -66,7 +66,7 @@ export type ServiceDetailData = {
   map: MapSpec | null;
   status: StatusData;
   /** schema.org GovernmentService as JSON text, safe to put inside a script element. */
-  jsonLd: string | null;
+  jsonLd: string;
 };
 
 export type AuthorityData = AuthorityInfo & { map: MapSpec | null; services: Teaser[]; moreServices: boolean };

@@ -4,6 +4,8 @@ import { BB, WB, startTestPlatform, type TestPlatform } from '../../../test/harn
 import { resolveDescriptor } from '../../web-app/server/route-descriptor.ts';
 import { starterConfig } from '../../static-content/starter/starter-config.ts';
 import { loadAppFixture, type AppFixture } from './app-fixture.ts';
+import { Catalog } from '../model/catalog.ts';
+import { applyCatalog } from '../store/apply-catalog.ts';
 
 /** Server-rendered pages of the "Rathaus / Bürgerservice" section (needs `npm run build`, as npm test does). */
 describe('citizen app: Rathaus / Bürgerservice pages', () => {
@@ -62,7 +64,7 @@ describe('citizen app: Rathaus / Bürgerservice pages', () => {
     assert.match(m, new RegExp(`<a href="/rathaus/leistungen/${f.ids['s-perso']}">Personalausweis beantragen</a>`));
     assert.match(m, /Einen neuen Personalausweis beantragen\./);
     assert.doesNotMatch(m, /versteckt/, 'hidden services are not found');
-    assert.match(m, /<p class="search-status search-status-results" role="status">\d+ Leistungen? gefunden für „Personalausweis“<\/p>/);
+    assert.match(m, /<p class="search-status search-status-results" role="status">\d+ Leistung(en)? gefunden für „Personalausweis“<\/p>/);
     const bySynonym = main((await page('/rathaus/suche?q=Wohnsitzbescheinigung')).html);
     assert.match(bySynonym, />Meldebescheinigung</, 'synonyms are searched');
     assert.match(main((await page('/rathaus/suche?q=P')).html), /Bitte geben Sie mindestens 2 Zeichen ein\./);
@@ -111,7 +113,21 @@ describe('citizen app: Rathaus / Bürgerservice pages', () => {
     assert.equal(ld['@context'], 'https://schema.org');
     assert.equal(ld['@type'], 'GovernmentService');
     assert.equal(ld.name, 'Personalausweis beantragen');
+    assert.equal(ld.url, `http://${BB}/rathaus/leistungen/${f.ids['s-perso']}`);
     assert.ok(JSON.stringify(ld).includes('https://antrag.brandenburg.example/perso'), JSON.stringify(ld));
+  });
+
+  it('keeps text that looks like markup inside the JSON-LD script element', async () => {
+    const evil = 'Achtung </script><script>alert(1)</script> Ende';
+    await applyCatalog(f.db, 'manual', Catalog.parse({ services: [{ sourceId: 'm-evil', name: 'Sonderfall', summary: evil }] }));
+    const id = String((await f.db.selectFrom('ozg_services').select('id').where('source_id', '=', 'm-evil').executeTakeFirstOrThrow()).id);
+    const { status, html } = await page(`/rathaus/leistungen/${id}`);
+    assert.equal(status, 200);
+    const scripts = [...html.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)];
+    assert.equal(scripts.length, 1);
+    assert.equal(JSON.parse(scripts[0]![1]!).description, evil);
+    assert.doesNotMatch(html, /<script>alert/);
+    await applyCatalog(f.db, 'manual', Catalog.parse({ services: [] }), { allowEmpty: true });
   });
 
   it('a service without coordinates, online service or sections shows neither map nor button', async () => {
