@@ -22,6 +22,13 @@ function contentScreens(modules: string[]): (Screen & { key: string; tab: string
   return screens;
 }
 
+/** Screens reached through the Service tiles (and the drawer), not the tab bar, which stays short. */
+function tileScreens(modules: string[]): (Screen & { key: string })[] {
+  const screens: (Screen & { key: string })[] = [];
+  if (modules.includes('services')) screens.push({ key: 'BusIndex', iconName: 'building', title: 'Rathaus & Bürgerservice', routeName: 'BusIndex', params: { title: 'Rathaus & Bürgerservice', rootRouteName: 'BusIndex' } });
+  return screens;
+}
+
 const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 function legalPages(name: string): StarterRecord[] {
@@ -37,6 +44,7 @@ function legalPages(name: string): StarterRecord[] {
 export function starterConfig(tenant: Pick<Tenant, 'name' | 'officialKey' | 'state' | 'enabledModules'>): StarterRecord[] {
   const { name } = tenant;
   const screens = contentScreens(tenant.enabledModules);
+  const tiles = [...screens, ...tileScreens(tenant.enabledModules)];
   const events = tenant.enabledModules.includes('events');
   const globalSettings = {
     navigation: 'tab',
@@ -70,11 +78,11 @@ export function starterConfig(tenant: Pick<Tenant, 'name' | 'officialKey' | 'sta
   const about = [html('Impressum', 'impressum'), html('Datenschutz', 'datenschutz'), html('Barrierefreiheit', 'barrierefreiheit')];
   const navigation = {
     HomeStack: { screen: 'Home', title: 'Startseite' },
-    ...Object.fromEntries(screens.map((s) => [s.key, { screen: s.routeName, title: s.title, params: s.params }])),
+    ...Object.fromEntries(tiles.map((s) => [s.key, { screen: s.routeName, title: s.title, params: s.params }])),
     ...Object.fromEntries(about.map((a) => [a.title, { screen: a.routeName, title: a.title, params: a.params }])),
   };
   const homeService = [
-    ...screens.map(({ title, routeName, params, iconName }) => ({ title, routeName, params, iconName })),
+    ...tiles.map(({ title, routeName, params, iconName }) => ({ title, routeName, params, iconName })),
     { ...html('Impressum', 'impressum'), iconName: 'info-circle' },
   ];
   const homeAbout = [...about.map((a, i) => ({ ...a, iconName: ['info-circle', 'shield-lock', 'accessible'][i] })), { title: 'Einstellungen', routeName: 'Settings', params: { title: 'Einstellungen', rootRouteName: 'About' }, iconName: 'settings' }];

@@ -11,6 +11,8 @@ export type LoaderContext = {
   params: RouteParams;
   query: URLSearchParams;
   lang: Lang;
+  /** The page's origin as the browser sees it ("https://bad-belzig.example"), for absolute URLs in the page. */
+  origin: string;
   /** Unsaved configuration files by lower-case name, used instead of the stored ones (the studio's preview). */
   overrides?: Record<string, unknown>;
 };

@@ -6,6 +6,7 @@ import { eventsLoaders } from '../../events/app/loaders.ts';
 import { placesLoaders } from '../../places/app/loaders.ts';
 import { genericItemsLoaders } from '../../generic-items/app/loaders.ts';
 import { searchLoaders } from '../../search/app/loaders.ts';
+import { servicesLoaders } from '../../services/app/loaders.ts';
 
 /** Server-side data loaders by route name (see ../client/routes.ts); never shipped to the browser. */
 export const appLoaders: Record<string, Loader> = {
@@ -16,4 +17,5 @@ export const appLoaders: Record<string, Loader> = {
   ...placesLoaders,
   ...genericItemsLoaders,
   ...searchLoaders,
+  ...servicesLoaders,
 };

@@ -39,6 +39,9 @@ const screenPaths: Record<string, string> = {
   Bookmarks: '/lesezeichen',
   WasteCollection: '/abfall',
   Feedback: '/feedback',
+  // Administrative services (BUS); BBBUSIndex is the native app's older name of the screen.
+  BusIndex: '/rathaus',
+  BBBUSIndex: '/rathaus',
 };
 
 export type ResolvedLink = { href: string; external: boolean };
