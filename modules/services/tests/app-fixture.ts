@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { TestPlatform } from '../../../test/harness.ts';
 import { Catalog, type CatalogInput } from '../model/catalog.ts';
 import { applyCatalog } from '../store/apply-catalog.ts';
+import { emptyServiceDirectory } from './empty-directory.ts';
 
 /**
  * A small directory for the citizen app's tests, loaded with applyCatalog into Bad Belzig
@@ -104,7 +105,7 @@ export type AppFixture = { db: Kysely<any>; ids: Record<string, string> };
 export async function loadAppFixture(p: TestPlatform, lastSuccessAt = new Date(Date.now() - 3 * 86_400_000)): Promise<AppFixture> {
   const db = p.database.forTenant(p.tenants.get('bad-belzig')!.id);
   // Whatever the demo seed put there goes first: the tests count what they see.
-  for (const table of ['ozg_services', 'ozg_categories', 'ozg_authorities', 'ozg_source_status'] as const) await db.deleteFrom(table).execute();
+  await emptyServiceDirectory(db);
   await applyCatalog(db, 'zufi', Catalog.parse(appCatalog));
   const top = ['s-perso', 's-hund', 's-melde'];
   for (const [i, id] of top.entries()) await db.updateTable('ozg_services').set({ top_position: i + 1 }).where('source_id', '=', id).execute();
