@@ -96,7 +96,7 @@ describe('stale-while-revalidate of one service', () => {
     const id = (await row('80002')).id;
     // Each read asks something new: a cached answer (on PostgreSQL the cache learns of the test's write a moment later) would not reach the resolver.
     let reads = 0;
-    const read = async () => (await t.p.gql('zufi-swr.localhost', 'query($id: ID, $n: Int) { administrativeService(id: $id) { id name } }', { id: String(id), n: reads++ })).body;
+    const read = async () => (await t.p.gql('zufi-swr.localhost', `query($id: ID) { administrativeService(id: $id) { id name } } # read ${reads++}`, { id: String(id) })).body;
     const queuedFor = async () => (await refreshJobs()).filter((j) => (j.payload as { serviceId: number }).serviceId === id).length;
     assert.equal((await read()).data.administrativeService.id, String(id));
     assert.equal(await queuedFor(), 0, 'fresh: nothing queued');
