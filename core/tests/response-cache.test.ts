@@ -41,8 +41,8 @@ describe('Response cache for published content', () => {
   });
 
   it('drops entries on any write to a tenant table, through the database notification', async () => {
-    await p.gql(BB, LIST);
-    assert.equal((await p.gql(BB, LIST)).headers['x-cache'], 'hit');
+    // On PostgreSQL the previous test's notification may still be on its way and drop a fresh entry: wait until reads hit.
+    assert.ok(await eventually(async () => (await p.gql(BB, LIST)).headers['x-cache'] === 'hit'), 'a repeated read is served from the cache');
     const tenant = p.tenants.get('bad-belzig')!;
     // A write that bypasses GraphQL (a job, a script) still invalidates via the trigger's NOTIFY.
     await sql`UPDATE news_items SET title = 'Geändert ohne GraphQL' WHERE id = (SELECT id FROM news_items WHERE visible AND released ORDER BY published_at DESC, id DESC LIMIT 1)`.execute(p.database.forTenant(tenant.id));
