@@ -60,7 +60,9 @@ describe('studio editor for generic items', () => {
   const idOf = (res: Res) => Number(/eintraege\/(\d+)\?gespeichert/.exec(String(res.headers.location))?.[1]);
   const entry = (csrf: string, fields: Record<string, string>) => ({ _csrf: csrf, _version: '0', _status: 'published', _publishAt: '', _unpublishAt: '', genericType: 'Offer', ...fields });
   const parentOf = async (id: number) => ((await s.p.database.system.selectFrom('generic_items').select('parent_id').where('id', '=', id).executeTakeFirstOrThrow()).parent_id as number | null) ?? null;
-  const childTitles = async (id: number) => ((await s.p.gql(BB, CHILDREN, { id })).body.data.genericItem?.genericItems ?? []).map((c: { title: string }) => c.title);
+  // A distinct query text per read: on PostgreSQL a cached answer learns of a studio write only by a NOTIFY a moment later.
+  let reads = 0;
+  const childTitles = async (id: number) => ((await s.p.gql(BB, `${CHILDREN} # ${reads++}`, { id })).body.data.genericItem?.genericItems ?? []).map((c: { title: string }) => c.title);
   const seededParent = () =>
     s.p.database.system
       .selectFrom('generic_items as g')
