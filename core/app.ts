@@ -124,6 +124,14 @@ export async function createPlatform(config: Config, manifests: ModuleManifest[]
     req.tenant = tenant;
   });
 
+  // Staff writes (state-changing requests with a session cookie: the studio) go to the tenant
+  // database directly; the cache would hear of them only by NOTIFY, which on PostgreSQL arrives
+  // a moment after the answer. Like GraphQL mutations, drop this process's entries before answering.
+  http.addHook('onSend', async (req, _reply, payload) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD' && req.tenant && readCookie(req.headers.cookie, SESSION_COOKIE)) cache.invalidate(req.tenant.id);
+    return payload;
+  });
+
   const sessions = new SessionStore(database.system);
   const mailer = createMailer({ smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, dataDir: config.dataDir });
   const services: RouteServices = {

@@ -49,6 +49,16 @@ describe('Response cache for published content', () => {
     assert.ok(await eventually(async () => (await p.gql(BB, LIST)).body.data.newsItems[0].title === 'Geändert ohne GraphQL'));
   });
 
+  it('drops the tenant\'s entries when a studio session changes something, before answering it', async () => {
+    assert.ok(await eventually(async () => (await p.gql(BB, LIST)).headers['x-cache'] === 'hit'));
+    assert.ok(await eventually(async () => (await p.gql(WB, LIST)).headers['x-cache'] === 'hit'));
+    // No write happens here (the session is unknown), so no notification: only the answer path can drop the entry.
+    const res = await p.http.inject({ method: 'POST', url: '/studio/abmelden', headers: { host: BB, cookie: 'dp_session=unbekannt' }, payload: {} });
+    assert.ok(res.statusCode < 500);
+    assert.equal((await p.gql(BB, LIST)).headers['x-cache'], 'miss');
+    assert.equal((await p.gql(WB, LIST)).headers['x-cache'], 'hit', 'other municipalities keep theirs');
+  });
+
   // PGlite serves one process by design; CI runs this file against PostgreSQL too.
   it('invalidates across processes sharing one PostgreSQL', { skip: !process.env.TEST_DATABASE_URL && 'needs PostgreSQL (TEST_DATABASE_URL)' }, async (t) => {
     const other: Platform = await createPlatform(loadConfig({ DATA_DIR: p.dataDir, DATABASE_URL: p.databaseUrl!, JOBS: 'off', LOG_LEVEL: 'silent' }), allModules);
