@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { ApplyCounts } from '../store/apply-catalog.ts';
+import { recordSourceStatus } from '../sync/run-log.ts';
 
 export type ImportTrigger = 'upload' | 'seed';
 export type LogLine = { at: string; message: string };
@@ -36,13 +37,7 @@ export async function finishImportRun(db: Kysely<any>, id: number, outcome: { co
     .set({ status: failed ? 'failed' : 'succeeded', finished_at: sql`now()`, counts: JSON.stringify(outcome.counts ?? {}), log: JSON.stringify(outcome.log), error: outcome.error ?? null })
     .where('id', '=', id)
     .execute();
-  const now = sql`now()`;
-  const status = failed ? { last_attempt_at: now, last_error: outcome.error } : { last_attempt_at: now, last_success_at: now, last_error: null };
-  await db
-    .insertInto('ozg_source_status')
-    .values({ source: 'file', ...status })
-    .onConflict((oc) => oc.columns(['tenant_id', 'source']).doUpdateSet(status))
-    .execute();
+  await recordSourceStatus(db, 'file', new Date(), outcome.error ?? null);
 }
 
 export async function findImportRun(db: Kysely<any>, id: number): Promise<ImportRun | null> {
