@@ -14,6 +14,7 @@ import { mediaModule } from '../modules/media/manifest.ts';
 import { studioModule } from '../modules/studio/manifest.ts';
 import { pushModule } from '../modules/push/manifest.ts';
 import { servicesModule } from '../modules/services/manifest.ts';
+import { defectsModule } from '../modules/defects/manifest.ts';
 
 /** Every module this deployment knows; which of them a municipality uses is set per tenant. */
 export const allModules: ModuleManifest[] = [
@@ -32,4 +33,5 @@ export const allModules: ModuleManifest[] = [
   studioModule,
   pushModule,
   servicesModule,
+  defectsModule,
 ];

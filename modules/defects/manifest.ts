@@ -1,0 +1,14 @@
+import type { ModuleManifest } from '../../core/registry/manifest.ts';
+import { defectsMigrations } from './migrations.ts';
+import { seedDefects } from './seed.ts';
+
+/**
+ * Defect reports ("Mängelmelder"): citizens report problems in public space with photo and place;
+ * staff route, answer and close them; Open311 GeoReport v2 for every client. See README.md.
+ */
+export const defectsModule: ModuleManifest = {
+  name: 'defects',
+  title: { de: 'Mängelmelder', en: 'Defect reports' },
+  migrations: defectsMigrations,
+  seed: seedDefects,
+};
