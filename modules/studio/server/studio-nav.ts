@@ -3,6 +3,7 @@ import type { Lang } from '../../web-app/client/i18n.ts';
 import { canViewContent } from '../content/content-access.ts';
 import { canViewPush } from '../../push/studio/push-access.ts';
 import { canViewServices } from '../../services/studio/services-access.ts';
+import { canManageApiKeys } from '../../defects/studio/api-keys-access.ts';
 
 export type NavItem = { href: string; label: string; current: boolean };
 
@@ -24,6 +25,7 @@ const ENTRIES: Entry[] = [
   { href: '/studio/papierkorb', label: { de: 'Papierkorb', en: 'Trash' }, shown: canViewContent },
   { href: '/studio/einstellungen', label: { de: 'App-Einstellungen', en: 'App settings' }, shown: (p) => admin(p) || p.role === 'editor' },
   { href: '/studio/konten', label: { de: 'Konten', en: 'Accounts' }, shown: admin },
+  { href: '/studio/open311-schluessel', label: { de: 'Open311-Schlüssel', en: 'Open311 keys' }, shown: canManageApiKeys, module: 'defects' },
   { href: '/studio/integrationen', label: { de: 'Integrationen', en: 'Integrations' }, shown: admin },
   { href: '/studio/protokoll', label: { de: 'Protokoll', en: 'Audit log' }, shown: admin },
   { href: '/studio/plattform', label: { de: 'Kommunen', en: 'Municipalities' }, shown: (p) => p.platformAdmin },
