@@ -147,6 +147,7 @@ export async function createPlatform(config: Config, manifests: ModuleManifest[]
     integrations: new Integrations(database.system, () => verifier.clear()),
     mailer,
     modules,
+    cache,
   };
   const principalOf = async (req: FastifyRequest): Promise<Principal> => {
     if (req.headers.authorization) return verifier.principalFor(req.headers.authorization, req.tenant.id);

@@ -82,3 +82,26 @@ export function berlinDateTimeLocal(d: Date): string {
   const p = berlinParts(d);
   return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
 }
+
+/** Berlin's offset in minutes per UTC hour (offsets change only on the hour); bounded. */
+const offsetByHour = new Map<number, number>();
+
+/**
+ * "YYYY-MM-DDTHH:MM:SS+ZZ:ZZ" in Europe/Berlin (W3C date-time, whole seconds), as Open311 writes
+ * dates. Fast for long lists: the offset is looked up once per hour, not formatted per value.
+ */
+export function w3cTimestamp(value: Date | string | null | undefined): string | null {
+  const d = toDate(value);
+  if (!d) return null;
+  const hour = Math.floor(d.getTime() / 3_600_000);
+  let offset = offsetByHour.get(hour);
+  if (offset === undefined) {
+    const o = berlinOffset(d, berlinParts(d));
+    offset = (o.startsWith('-') ? -1 : 1) * (Number(o.slice(1, 3)) * 60 + Number(o.slice(3, 5)));
+    if (offsetByHour.size > 100_000) offsetByHour.clear();
+    offsetByHour.set(hour, offset);
+  }
+  const abs = Math.abs(offset);
+  const zone = `${offset < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  return `${new Date(Math.floor(d.getTime() / 1000) * 1000 + offset * 60_000).toISOString().slice(0, 19)}${zone}`;
+}

@@ -17,6 +17,7 @@ import type { TenantAdministration } from '../tenancy/tenant-administration.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { ContentEditor } from './content-editor.ts';
 import type { Config } from '../config.ts';
+import type { ResponseCache } from '../graphql/response-cache.ts';
 
 export type LocalizedText = { de: string; en: string };
 
@@ -56,6 +57,8 @@ export type RouteServices = {
   mailer: Mailer;
   /** Every registered module (the studio offers the editors of those a tenant has enabled). */
   modules: ModuleManifest[];
+  /** The published-content response cache (decision 002), for public REST reads that want it. */
+  cache: ResponseCache;
 };
 
 /** Routes a module adds; every request of its scope already carries tenant and principal. */

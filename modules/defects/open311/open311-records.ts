@@ -1,12 +1,9 @@
-import { railsJsonTimestamp } from '../../../lib/berlin-time.ts';
+import { w3cTimestamp } from '../../../lib/berlin-time.ts';
 import { absoluteUrl } from '../../../lib/absolute-url.ts';
 import type { CategoryAttribute } from '../model/category-attributes.ts';
 import { open311Status, statusLabels, type ReportStatus } from '../model/statuses.ts';
 import type { PublicReport } from '../reports/public-reports.ts';
 import { xmlList, type XmlValue } from './open311-xml.ts';
-
-/** W3C date-time with Berlin's offset, whole seconds ("2026-05-01T09:30:00+02:00"); null stays empty. */
-export const w3cTime = (d: Date | null | undefined): string | null => railsJsonTimestamp(d)?.replace(/\.\d{3}(?=[+-])/, '') ?? null;
 
 export type ServiceRow = { code: string; name: string; description: string; keywords: string[]; group_name: string; type: string; attributes: CategoryAttribute[] };
 
@@ -59,9 +56,9 @@ export function requestRecord(r: PublicReport, origin: string, extended: { updat
     description: r.description,
     agency_responsible: r.agency,
     service_notice: '',
-    requested_datetime: w3cTime(r.requestedAt),
-    updated_datetime: w3cTime(status === 'closed' ? (r.closedAt ?? r.updatedAt) : r.updatedAt),
-    expected_datetime: w3cTime(r.expectedAt),
+    requested_datetime: w3cTimestamp(r.requestedAt),
+    updated_datetime: w3cTimestamp(status === 'closed' ? (r.closedAt ?? r.updatedAt) : r.updatedAt),
+    expected_datetime: w3cTimestamp(r.expectedAt),
     address: r.address,
     address_id: r.addressId,
     zipcode: r.zipcode,
@@ -82,5 +79,5 @@ export const updateRecord = (u: PublicUpdate) => ({
   status: open311Status(u.status),
   detailed_status: u.status,
   description: u.comment,
-  updated_datetime: w3cTime(u.createdAt),
+  updated_datetime: w3cTimestamp(u.createdAt),
 });

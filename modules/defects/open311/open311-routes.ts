@@ -20,11 +20,15 @@ type Answer = { root: string; item: string; items: XmlValue[]; status?: number }
 
 const TYPES: Record<Format, string> = { json: 'application/json; charset=utf-8', xml: 'text/xml; charset=utf-8' };
 
+/** The answer's status and body in the format asked for. */
+function render(format: Format, a: Answer): { status: number; body: string } {
+  if ('items' in a) return { status: a.status ?? 200, body: format === 'json' ? JSON.stringify(jsonOf(xmlList(a.item, a.items))) : xmlDocument(a.root, a.item, a.items) };
+  return { status: 200, body: format === 'json' ? JSON.stringify(jsonOf(a.record)) : xmlRecord(a.root, a.record) };
+}
+
 function send(reply: FastifyReply, format: Format, a: Answer) {
-  const status = 'items' in a ? (a.status ?? 200) : 200;
-  reply.code(status).type(TYPES[format]);
-  if ('items' in a) return reply.send(format === 'json' ? JSON.stringify(jsonOf(xmlList(a.item, a.items))) : xmlDocument(a.root, a.item, a.items));
-  return reply.send(format === 'json' ? JSON.stringify(jsonOf(a.record)) : xmlRecord(a.root, a.record));
+  const { status, body } = render(format, a);
+  return reply.code(status).type(TYPES[format]).send(body);
 }
 
 /** The format an error is answered in: the one the address asked for, XML (the mandatory one) otherwise. */
@@ -66,11 +70,9 @@ async function categories(db: RequestScope['db'], code?: string): Promise<Servic
 /**
  * Open311 GeoReport v2 under /open311/v2 on every municipality's host: discovery, services,
  * definitions, POST and GET requests, tokens, and the updates extension. JSON and XML by suffix;
- * errors in the spec's shape from this plugin's own handlers. Reads go to the database each time
- * (like the module's other REST reads; the core's response cache serves GraphQL only), so a client
- * sees its own POST at once.
+ * errors in the spec's shape from this plugin's own handlers.
  */
-export const open311Routes: RoutePlugin = async (app, scopeOf) => {
+export const open311Routes: RoutePlugin = async (app, scopeOf, { cache }) => {
   await app.register(
     async (o: FastifyInstance) => {
       o.setErrorHandler((err, req, reply) => {
@@ -93,7 +95,17 @@ export const open311Routes: RoutePlugin = async (app, scopeOf) => {
           const args = method === 'GET' ? argsOf(req.query) : { ...argsOf(req.query), ...argsOf(req.body) };
           const scope = await scopeOf(req);
           checkJurisdiction(args, scope, req.host);
-          return send(reply, format, await handle({ scope, args, name }));
+          if (method === 'POST') return send(reply, format, await handle({ scope, args, name }));
+          // Public reads through the core's response cache (decision 002): every write to the
+          // tenant's tables drops its entries. Only answers without filter arguments are kept, so
+          // a tenant has a handful of (possibly large) entries, not one per query string.
+          const key = Object.keys(args).every((k) => k === 'jurisdiction_id' || k === 'extensions') ? `${scope.origin}\u0000${req.url.split('?')[0]}\u0000${wantsExtensions(args)}` : null;
+          const hit = key && cache.get(scope.tenant.id, key);
+          if (hit) return reply.header('x-cache', 'hit').type(TYPES[format]).send(hit);
+          const generation = cache.generation(scope.tenant.id);
+          const { status, body } = render(format, await handle({ scope, args, name }));
+          if (key && status === 200) cache.set(scope.tenant.id, key, body, generation);
+          return reply.code(status).header('x-cache', 'miss').type(TYPES[format]).send(body);
         };
         if (path.includes(':file')) o.route({ method, url: path, handler: (req, reply) => run(req, reply, (req.params as { file: string }).file) });
         else for (const fmt of ['json', 'xml']) o.route({ method, url: `${path}.${fmt}`, handler: (req, reply) => run(req, reply, `x.${fmt}`) });
@@ -121,6 +133,8 @@ export const open311Routes: RoutePlugin = async (app, scopeOf) => {
         const mediaUrl = single(args, 'media_url', 2000);
         const photos = mediaUrl ? [{ url: mediaUrl, storageKeys: [], width: 0, height: 0 }] : [];
         const created = await createReport(scope.db, input, { source: 'open311', apiKeyId }, { municipality: scope.tenant.name, photos });
+        // Committed: this process reads its own write at once; others hear of it by NOTIFY.
+        cache.invalidate(scope.tenant.id);
         const notice = created.moderation === 'approved' ? 'Vielen Dank für Ihre Meldung.' : 'Vielen Dank für Ihre Meldung. Sie wird geprüft und danach veröffentlicht.';
         const id = created.token ? { token: created.token } : { service_request_id: created.id };
         return { root: 'service_requests', item: 'request', items: [{ ...id, service_notice: notice, account_id: input.accountId }], status: 201 };

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { open311Status, type ReportStatus } from '../model/statuses.ts';
 import { dateWindow, MAX_REQUESTS, type Args } from './open311-input.ts';
-import { w3cTime } from './open311-records.ts';
+import { w3cTimestamp } from '../../../lib/berlin-time.ts';
 
 /**
  * The servicerequestupdates extension (FixMyStreet): public status changes and comments of public
@@ -28,6 +28,6 @@ export async function recentUpdates(db: Kysely<any>, args: Args) {
     status: open311Status(u.status as ReportStatus),
     detailed_status: u.status,
     description: u.comment,
-    updated_datetime: w3cTime(u.created_at),
+    updated_datetime: w3cTimestamp(u.created_at),
   }));
 }

@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { BB, startTestPlatform, WB, type TestPlatform } from '../../../test/harness.ts';
+import { BB, eventually, startTestPlatform, WB, type TestPlatform } from '../../../test/harness.ts';
 import { issueApiKey, revokeApiKey } from '../open311/api-keys.ts';
 import { GeoReportClient, type Answer, type Format, type Transport } from './open311-client/georeport-client.ts';
 
@@ -179,13 +179,29 @@ describe('Open311 GeoReport v2, walked by a client written from the spec', () =>
     assert.match(posted!.service_notice, /geprüft/);
     refused(await c.request(id), 404, /wird noch geprüft/);
     assert.ok(!ok(await c.requests()).some((r) => r.service_request_id === id));
+    // Staff approve (outside this process's request path: the cache hears of it by NOTIFY).
     await tenantDb('bad-belzig').updateTable('defect_reports').set({ moderation: 'approved' }).where('id', '=', Number(id)).execute();
+    assert.ok(await eventually(async () => (await c.request(id)).ok), 'public once approved');
     assert.equal(ok(await c.request(id))[0]!.description, 'Wippe kaputt');
-    assert.ok(ok(await c.requests()).some((r) => r.service_request_id === id), 'a GET right after the change sees it (no stale cache)');
+    assert.ok(await eventually(async () => ok(await c.requests()).some((r) => r.service_request_id === id)), 'in the cached default list once approved');
     const closed = ok(await c.requests({ status: 'closed' }));
     assert.deepEqual(closed.map((r) => r.status), ['closed', 'closed'], 'the two closed demo reports (done, rejected)');
     const [rejected] = ok(await c.requests({ status: 'rejected', extensions: 'true' })) as Record<string, unknown>[];
     assert.equal(rejected!.detailed_status, 'rejected', 'detailed statuses filter with extensions');
+  });
+
+  it('serves the default list from the response cache and shows a client its own POST at once', async () => {
+    const get = () => p.http.inject({ method: 'GET', url: `${BASE}/requests.json`, headers: { host: WB } });
+    await get();
+    const second = await get();
+    assert.equal(second.headers['x-cache'], 'hit');
+    const [posted] = ok(await client('json').post({ api_key: keys.wb, service_code: 'spielplatz', ...WB_POINT, description: 'Sandkasten' }));
+    const third = await get();
+    assert.equal(third.headers['x-cache'], 'miss', 'the POST dropped the cached answer');
+    assert.ok(third.json().some((r: { service_request_id: number }) => String(r.service_request_id) === posted!.service_request_id));
+    const filtered = await p.http.inject({ method: 'GET', url: `${BASE}/requests.json?status=open`, headers: { host: WB } });
+    assert.equal(filtered.headers['x-cache'], 'miss');
+    assert.equal((await p.http.inject({ method: 'GET', url: `${BASE}/requests.json?status=open`, headers: { host: WB } })).headers['x-cache'], 'miss', 'filtered answers are not kept');
   });
 
   it('keeps municipalities apart: ids, tokens and keys of one are unknown to the other', async () => {
