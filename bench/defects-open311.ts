@@ -11,9 +11,11 @@ import { percentile } from './stats.ts';
  * Issue 8: a municipality with 50,000 defect reports (generated in SQL, deterministic, spread over
  * a year, a tenth pending moderation, a third with a photo). Measured one request at a time:
  * GET /open311/v2/requests.json with no arguments (the default window: the last 90 days, at most
- * 1,000 requests — here always the full 1,000) over HTTP, uncached (Open311 reads are not cached),
- * p99 ≤ 30 ms; and the duplicate suggestion (nearbyOpenReports: open reports of a category within
- * 50 m of a point) called directly, p99 ≤ 10 ms. BENCH_DEFECTS_REPORTS (50,000),
+ * 1,000 requests — here always the full 1,000) over HTTP, p99 ≤ 30 ms, as served (from the response
+ * cache, which every write of the tenant empties) and uncached (an empty `service_code=` means the
+ * same window but bypasses the cache: SQL and serialisation each time); and the duplicate
+ * suggestion (nearbyOpenReports: open reports of a category within 50 m of a point) called
+ * directly, p99 ≤ 10 ms. BENCH_DEFECTS_REPORTS (50,000),
  * BENCH_DEFECTS_ROUNDS (200 GETs; 20× as many points). Standalone: `npx tsx bench/defects-open311.ts`.
  */
 
@@ -74,15 +76,22 @@ export async function runDefectsBench(server: RunningPlatform, log: (line: strin
     return { took, body: res.body };
   };
   const first = JSON.parse((await get('/open311/v2/requests.json')).body) as { requested_datetime: string }[];
-  if (first.length !== 1000) throw new Error(`defects bench: the default window should hold 1,000 requests here, got ${first.length}`);
+  // A year of 50,000 reports puts about 12,000 in the last 90 days: the answer is capped at 1,000.
+  if (opts.reports >= 10_000 && first.length !== 1000) throw new Error(`defects bench: the default window should hold 1,000 requests here, got ${first.length}`);
   const bytes = Buffer.byteLength((await get('/open311/v2/requests.json')).body);
 
   log('defects: measuring GET requests.json (default window) …');
-  for (let i = 0; i < 20; i++) await get('/open311/v2/requests.json'); // warm-up
-  const listTimes: number[] = [];
-  for (let i = 0; i < opts.rounds; i++) listTimes.push((await get('/open311/v2/requests.json')).took);
-  const xmlTimes: number[] = [];
-  for (let i = 0; i < Math.ceil(opts.rounds / 4); i++) xmlTimes.push((await get('/open311/v2/requests.xml')).took);
+  const DEFAULT = '/open311/v2/requests.json';
+  const UNCACHED = '/open311/v2/requests.json?service_code=';
+  const measure = async (path: string, n: number) => {
+    const times: number[] = [];
+    for (let i = 0; i < n; i++) times.push((await get(path)).took);
+    return times;
+  };
+  await measure(UNCACHED, 20); // warm-up: prepared plans, JIT
+  const uncachedTimes = await measure(UNCACHED, opts.rounds);
+  const cachedTimes = await measure(DEFAULT, opts.rounds);
+  const xmlTimes = await measure('/open311/v2/requests.xml?service_code=', Math.ceil(opts.rounds / 4));
   const filteredTimes: number[] = [];
   for (let i = 0; i < Math.ceil(opts.rounds / 4); i++) filteredTimes.push((await get(`/open311/v2/requests.json?service_code=${CATEGORIES[i % CATEGORIES.length]}&status=open`)).took);
 
@@ -104,14 +113,15 @@ export async function runDefectsBench(server: RunningPlatform, log: (line: strin
   return [
     '',
     `Defect reports (issue 8): ${opts.reports} reports in one municipality (a year, 10 % pending, 5 % not public, a third with a photo), ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}; generated in ${loadSec.toFixed(1)} s`,
-    `GET requests over HTTP, one at a time, not cached; the default window returns 1,000 requests (${Math.round(bytes / 1024)} KB of JSON). Duplicate suggestion: nearbyOpenReports called directly at spread points, a category each (citizen and staff view alternating; ${(found / nearbyTimes.length).toFixed(1)} found on average)`,
+    `GET requests over HTTP, one at a time; the default window returns ${first.length} requests (${Math.round(bytes / 1024)} KB of JSON). Duplicate suggestion: nearbyOpenReports called directly at spread points, a category each (citizen and staff view alternating; ${(found / nearbyTimes.length).toFixed(1)} found on average)`,
     `load average while measuring: ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} CPUs`,
     table(
       ['', 'requests', 'p50 ms', 'p99 ms', 'max ms', 'target p99', ''],
       [
-        row('GET requests.json, default window', listTimes, DEFECTS_TARGETS.requestsP99Ms),
-        row('GET requests.xml, default window', xmlTimes),
-        row('GET requests.json, service_code + status', filteredTimes),
+        row('GET requests.json, default window, as served (cache)', cachedTimes, DEFECTS_TARGETS.requestsP99Ms),
+        row('GET requests.json, default window, uncached', uncachedTimes, DEFECTS_TARGETS.requestsP99Ms),
+        row('GET requests.xml, default window, uncached', xmlTimes),
+        row('GET requests.json, service_code + status, uncached', filteredTimes),
         row('duplicate suggestion (50 m)', nearbyTimes, DEFECTS_TARGETS.nearbyP99Ms),
       ],
     ),

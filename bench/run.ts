@@ -12,6 +12,7 @@ import { httpRequest } from './http.ts';
 import { runPushFanOutBench } from './push-fanout.ts';
 import { runServicesSyncBench } from './services-sync.ts';
 import { runServicesSearchBench } from './services-search.ts';
+import { runDefectsBench } from './defects-open311.ts';
 
 /**
  * `npm run bench`: the real server on a fresh seeded data dir against a plain Fastify baseline
@@ -31,6 +32,8 @@ import { runServicesSearchBench } from './services-search.ts';
  * Then issue 7 (bench/services-search.ts): search as you type over 3,000 administrative services and 500
  * authorities in a tenant of the same platform, uncached and cached (BENCH_SERVICES=0 skips it,
  * BENCH_SERVICES_ROUNDS sets the passes over the typed prefixes, 10).
+ * Then issue 8 (bench/defects-open311.ts): Open311 GET requests (default window) and the duplicate
+ * suggestion in a municipality with BENCH_DEFECTS_REPORTS (50,000) reports (BENCH_DEFECTS=0 skips it).
  *
  * Then issue 3 (bench/large-run.ts): a large tenant in the same platform, its event month, category
  * tree, place list and search cached and uncached, and its home-screen mix against the small one's.
@@ -108,6 +111,7 @@ async function main(): Promise<number> {
 
     if (process.env.BENCH_SYNC !== '0') process.stdout.write(await runServicesSyncBench(intEnv('BENCH_SYNC_SERVICES', 3000), intEnv('BENCH_SYNC_AUTHORITIES', 500), log));
     if (process.env.BENCH_SERVICES !== '0') process.stdout.write(await runServicesSearchBench(server, log, Math.max(1, intEnv('BENCH_SERVICES_ROUNDS', 10))));
+    if (process.env.BENCH_DEFECTS !== '0') process.stdout.write(await runDefectsBench(server, log, { reports: Math.max(1000, intEnv('BENCH_DEFECTS_REPORTS', 50_000)), rounds: Math.max(1, intEnv('BENCH_DEFECTS_ROUNDS', 200)) }));
 
     if (process.env.BENCH_LARGE === '0') return 0;
     const scale = numberEnv('BENCH_LARGE_SCALE', 1);
