@@ -1,11 +1,11 @@
 import os from 'node:os';
-import { pathToFileURL } from 'node:url';
 import { sql } from 'kysely';
 import { nearbyOpenReports } from '../modules/defects/reports/nearby-reports.ts';
 import { httpRequest } from './http.ts';
 import type { RunningPlatform } from './platform-server.ts';
 import { table } from './report.ts';
 import { percentile } from './stats.ts';
+import { runAlone } from './standalone.ts';
 
 /**
  * Issue 8: a municipality with 50,000 defect reports (generated in SQL, deterministic, spread over
@@ -130,12 +130,4 @@ export async function runDefectsBench(server: RunningPlatform, log: (line: strin
 }
 
 // Standalone: a fresh platform with the demo seeded, then this bench alone.
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { startPlatform } = await import('./platform-server.ts');
-  const server = await startPlatform();
-  try {
-    process.stdout.write(await runDefectsBench(server, (l) => process.stderr.write(`${l}\n`), { reports: Number(process.env.BENCH_DEFECTS_REPORTS ?? 50_000), rounds: Number(process.env.BENCH_DEFECTS_ROUNDS ?? 200) }));
-  } finally {
-    await server.close();
-  }
-}
+await runAlone(import.meta.url, (server, log) => runDefectsBench(server, log, { reports: Number(process.env.BENCH_DEFECTS_REPORTS ?? 50_000), rounds: Number(process.env.BENCH_DEFECTS_ROUNDS ?? 200) }));

@@ -1,5 +1,4 @@
 import os from 'node:os';
-import { pathToFileURL } from 'node:url';
 import { sql } from 'kysely';
 import { Catalog, type CatalogInput } from '../modules/services/model/catalog.ts';
 import { applyCatalog } from '../modules/services/store/apply-catalog.ts';
@@ -7,6 +6,7 @@ import { httpRequest } from './http.ts';
 import type { RunningPlatform } from './platform-server.ts';
 import { table } from './report.ts';
 import { percentile } from './stats.ts';
+import { runAlone } from './standalone.ts';
 
 /**
  * Issue 7: search as you type in a municipality with 3,000 administrative services and 500
@@ -374,12 +374,4 @@ export async function runServicesSearchBench(server: RunningPlatform, log: (line
 }
 
 // Standalone: a fresh platform with the demo seeded, then this bench alone.
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { startPlatform } = await import('./platform-server.ts');
-  const server = await startPlatform();
-  try {
-    process.stdout.write(await runServicesSearchBench(server, (l) => process.stderr.write(`${l}\n`), Number(process.env.BENCH_SERVICES_ROUNDS ?? 10)));
-  } finally {
-    await server.close();
-  }
-}
+await runAlone(import.meta.url, (server, log) => runServicesSearchBench(server, log, Number(process.env.BENCH_SERVICES_ROUNDS ?? 10)));

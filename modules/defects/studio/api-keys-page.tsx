@@ -1,6 +1,7 @@
 import { fillText, formatDate, useLang, useTexts } from '../../web-app/client/i18n.ts';
 import { FormMessages } from '../../studio/pages/form-messages.tsx';
 import { StudioTable } from '../../studio/pages/studio-table.tsx';
+import { RevokeCell, ShownOnce } from '../../studio/pages/credential-parts.tsx';
 import type { ApiKeyRow } from '../open311/api-keys.ts';
 import { apiKeysTexts } from './api-keys-texts.ts';
 
@@ -27,15 +28,7 @@ export function ApiKeysPage({ csrf, keys, endpoint, created, error, notice }: Ap
     <>
       <p>{fillText(t.intro, { url: endpoint })}</p>
       <FormMessages error={error} notice={notice} />
-      {created && (
-        <div class="form-notice" role="status">
-          <p>{fillText(t.createdNotice, { name: created.name })}</p>
-          <dl>
-            <dt>{t.key}</dt>
-            <dd class="secret">{created.key}</dd>
-          </dl>
-        </div>
-      )}
+      {created && <ShownOnce notice={fillText(t.createdNotice, { name: created.name })} values={[[t.key, created.key]]} />}
       {keys.length === 0 ? (
         <p role="status">{t.empty}</p>
       ) : (
@@ -46,20 +39,15 @@ export function ApiKeysPage({ csrf, keys, endpoint, created, error, notice }: Ap
               <td>{formatDate(k.createdAt, lang, dateTime)}</td>
               <td>{k.lastUsedAt ? formatDate(k.lastUsedAt, lang, dateTime) : t.never}</td>
               <td>
-                {k.revokedAt ? (
-                  fillText(t.revokedOn, { date: formatDate(k.revokedAt, lang, dateTime) })
-                ) : (
-                  <form method="post" action={API_KEYS_PATH} class="inline-form">
-                    <input type="hidden" name="_csrf" value={csrf} />
-                    <input type="hidden" name="aktion" value="widerrufen" />
-                    <input type="hidden" name="schluessel" value={String(k.id)} />
-                    {t.active}
-                    <button type="submit" class="danger">
-                      {t.revoke}
-                      <span class="visually-hidden">: {k.name}</span>
-                    </button>
-                  </form>
-                )}
+                <RevokeCell
+                  revokedText={k.revokedAt ? fillText(t.revokedOn, { date: formatDate(k.revokedAt, lang, dateTime) }) : null}
+                  action={API_KEYS_PATH}
+                  csrf={csrf}
+                  fields={{ aktion: 'widerrufen', schluessel: String(k.id) }}
+                  active={t.active}
+                  revoke={t.revoke}
+                  name={k.name}
+                />
               </td>
             </tr>
           ))}

@@ -4,6 +4,7 @@ import { roleLabels } from './studio-texts.ts';
 import { integrationsTexts } from './integrations-texts.ts';
 import { FormMessages } from './form-messages.tsx';
 import { StudioTable } from './studio-table.tsx';
+import { RevokeCell, ShownOnce } from './credential-parts.tsx';
 
 export type IntegrationsPageProps = {
   csrf: string;
@@ -27,15 +28,13 @@ export function IntegrationsPage({ csrf, integrations, providers, created, error
       <p>{t.intro}</p>
       <FormMessages error={error} notice={notice} />
       {created && (
-        <div class="form-notice" role="status">
-          <p>{fillText(t.createdNotice, { name: created.name })}</p>
-          <dl>
-            <dt>{t.clientId}</dt>
-            <dd class="secret">{created.clientId}</dd>
-            <dt>{t.secret}</dt>
-            <dd class="secret">{created.clientSecret}</dd>
-          </dl>
-        </div>
+        <ShownOnce
+          notice={fillText(t.createdNotice, { name: created.name })}
+          values={[
+            [t.clientId, created.clientId],
+            [t.secret, created.clientSecret],
+          ]}
+        />
       )}
       <StudioTable caption={t.caption} columns={[t.name, t.role, t.lastToken, t.status]}>
         {integrations.map((i) => (
@@ -60,20 +59,15 @@ export function IntegrationsPage({ csrf, integrations, providers, created, error
             </td>
             <td>{i.lastTokenAt ? formatDate(i.lastTokenAt, lang, dateTime) : t.never}</td>
             <td>
-              {i.revokedAt ? (
-                fillText(t.revokedOn, { date: formatDate(i.revokedAt, lang, dateTime) })
-              ) : (
-                <form method="post" action="/studio/integrationen" class="inline-form">
-                  <input type="hidden" name="_csrf" value={csrf} />
-                  <input type="hidden" name="aktion" value="widerrufen" />
-                  <input type="hidden" name="anwendung" value={String(i.id)} />
-                  {t.active}
-                  <button type="submit" class="danger">
-                    {t.revoke}
-                    <span class="visually-hidden">: {i.name}</span>
-                  </button>
-                </form>
-              )}
+              <RevokeCell
+                revokedText={i.revokedAt ? fillText(t.revokedOn, { date: formatDate(i.revokedAt, lang, dateTime) }) : null}
+                action="/studio/integrationen"
+                csrf={csrf}
+                fields={{ aktion: 'widerrufen', anwendung: String(i.id) }}
+                active={t.active}
+                revoke={t.revoke}
+                name={i.name}
+              />
             </td>
           </tr>
         ))}
