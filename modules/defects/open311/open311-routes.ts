@@ -42,7 +42,7 @@ function sendError(reply: FastifyReply, format: Format, status: number, descript
 const open311Status = (e: AppError) => (e.code === 'NOT_FOUND' ? 404 : e.code === 'FORBIDDEN' || e.code === 'UNAUTHENTICATED' ? 403 : 400);
 
 /** NewReport's field paths, named as the POST's arguments. */
-const ARG_OF: Record<string, string> = { description: 'description', 'contact.email': 'email', 'contact.phone': 'phone', 'contact.name': 'first_name/last_name', deviceId: 'device_id', accountId: 'account_id', location: 'lat/long' };
+const ARG_OF: Record<string, string> = { description: 'description', 'contact.email': 'email', 'contact.phone': 'phone', 'contact.name': 'first_name/last_name', deviceId: 'device_id', accountId: 'account_id', location: 'lat/long, address_string oder address_id' };
 const zodDescriptions = (e: ZodError) => e.issues.map((i) => `${ARG_OF[i.path.join('.')] ?? ARG_OF[String(i.path[0])] ?? i.path.join('.')}: ${i.message}`);
 
 /** `file` is "name.json" or "name.xml". */

@@ -244,6 +244,12 @@ describe('Open311 GeoReport v2, walked by a client written from the spec', () =>
     }
   });
 
+  it('answers 404 in the spec format where the municipality has not enabled the module', async () => {
+    await p.tenants.create({ slug: 'ohne-maengel', name: 'Ohne Mängelmelder', enabledModules: p.modules.map((m) => m.name).filter((n) => n !== 'defects') });
+    const c = new GeoReportClient(transport('ohne-maengel.localhost'), BASE, 'xml');
+    refused(await c.services(), 404);
+  });
+
   it('lists public updates in the servicerequestupdates extension', async () => {
     const c = client('xml');
     const res = await transport(WB)({ method: 'GET', url: `${BASE}/servicerequestupdates.xml` });
