@@ -7,13 +7,15 @@ import { z } from 'zod';
  */
 const bool = z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean());
 const num = z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : v), z.number());
-const text = z.preprocess((v) => (v === undefined || v === null ? '' : typeof v === 'number' ? String(v) : v), z.string());
+/** Present (a missing field fails), possibly empty; JSON numbers read as their text. */
+const text = z.preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string());
 /** W3C date-time with a timezone (Z or ±HH:MM). */
 const W3C = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-const dateTime = z.preprocess((v) => (typeof v === 'string' ? v : v), z.string().regex(W3C, 'W3C date-time with timezone'));
-const optionalDateTime = z.preprocess((v) => (v === '' || v === undefined ? null : v), z.string().regex(W3C).nullable());
+const dateTime = z.string().regex(W3C, 'W3C date-time with timezone');
+/** Present; XML's empty element and JSON's null both mean no date. */
+const optionalDateTime = z.preprocess((v) => (v === '' ? null : v), z.string().regex(W3C).nullable());
 /** A list element: XML gives one object or an array, or '' when empty; JSON an array. */
-const list = <T extends z.ZodTypeAny>(item: T) => z.preprocess((v) => (v === '' || v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]), z.array(item));
+const list = <T extends z.ZodTypeAny>(item: T) => z.preprocess((v) => (v === '' ? [] : v !== undefined && !Array.isArray(v) ? [v] : v), z.array(item));
 
 export const Service = z.object({
   service_code: text.pipe(z.string().min(1)),
