@@ -1,6 +1,9 @@
 import type { ModuleManifest } from '../../core/registry/manifest.ts';
 import { defectsMigrations } from './migrations.ts';
 import { seedDefects } from './seed.ts';
+import { defectsApiMigrations } from './api/api-migrations.ts';
+import { defectsApiRoutes } from './api/defects-api-routes.ts';
+import { defectsApiJobs } from './notices/notice-jobs.ts';
 
 /**
  * Defect reports ("Mängelmelder"): citizens report problems in public space with photo and place;
@@ -9,6 +12,8 @@ import { seedDefects } from './seed.ts';
 export const defectsModule: ModuleManifest = {
   name: 'defects',
   title: { de: 'Mängelmelder', en: 'Defect reports' },
-  migrations: defectsMigrations,
+  migrations: [...defectsMigrations, ...defectsApiMigrations],
+  routes: defectsApiRoutes,
+  jobs: { ...defectsApiJobs },
   seed: seedDefects,
 };
