@@ -4,6 +4,7 @@ import { seedDefects } from './seed.ts';
 import { defectsApiMigrations } from './api/api-migrations.ts';
 import { defectsApiRoutes } from './api/defects-api-routes.ts';
 import { defectsApiJobs } from './notices/notice-jobs.ts';
+import { fileGenericItemReport } from './compat/generic-item-report.ts';
 
 /**
  * Defect reports ("Mängelmelder"): citizens report problems in public space with photo and place;
@@ -15,5 +16,6 @@ export const defectsModule: ModuleManifest = {
   migrations: [...defectsMigrations, ...defectsApiMigrations],
   routes: defectsApiRoutes,
   jobs: { ...defectsApiJobs },
+  on: { 'generic-item.created': fileGenericItemReport },
   seed: seedDefects,
 };
