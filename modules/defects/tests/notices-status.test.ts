@@ -90,4 +90,21 @@ describe('status notices to the reporter: Web Push to the filing device and e-ma
     const left = await db().selectFrom('push_web_subscriptions').select('id').where('endpoint', '=', sub.endpoint).execute();
     assert.equal(left.length, 0, 'gone subscription removed');
   });
+
+  it('retries a push the push service could not take, without mailing twice', async () => {
+    const sub = await subscribe();
+    const id = await file({ pushEndpoint: sub.endpoint, contact: { name: 'Eva', email: 'eva@example.org' }, consent: true, notifyByEmail: true });
+    push.answer(sub.endpoint, 503);
+    await changeStatus(db(), { reportId: id, status: 'rejected', comment: 'Kein Mangel.', accountId: null });
+    await drain();
+    assert.equal(push.messagesFor(sub.endpoint).length, 0);
+    const waiting = await p.database.system.selectFrom('jobs').select(['id', 'status']).where('name', '=', 'defects.status-push').where('status', '=', 'queued').execute();
+    assert.ok(waiting.length >= 1, 'the push job waits for its retry');
+    push.recover(sub.endpoint);
+    await p.database.system.updateTable('jobs').set({ run_at: new Date() }).where('id', 'in', waiting.map((j) => j.id)).execute();
+    await drain();
+    assert.equal(push.messagesFor(sub.endpoint).length, 1);
+    assert.equal(JSON.parse(push.messagesFor(sub.endpoint)[0]!.payload).title, 'Ihre Meldung „Laterne aus“: Abgelehnt');
+    assert.equal(mails().filter((m) => m.to === 'eva@example.org').length, 1, 'one mail');
+  });
 });
