@@ -97,6 +97,24 @@ describe('abuse protection of the citizen API: honeypot, proof of work, rate lim
     assert.equal(resend.statusCode, 200, 'a resend of a filed report is answered, not limited');
     assert.equal((await send(address, { report: report() }, WB)).statusCode !== 429, true, 'each municipality counts its own');
   });
+
+  it('shares the count between processes on one PostgreSQL database', { skip: !process.env.TEST_DATABASE_URL && 'PostgreSQL only' }, async () => {
+    const second = await startTestPlatform({ databaseUrl: p.databaseUrl, seed: false });
+    try {
+      const device = `shared-${Date.now()}`;
+      const bad = { challenge: 'x', nonce: '0' };
+      const half = REPORTS_PER_DEVICE_PER_HOUR / 2;
+      for (let i = 0; i < half; i++) await send(ip(), { report: report({ deviceId: device }), ...bad });
+      for (let i = 0; i < REPORTS_PER_DEVICE_PER_HOUR - half; i++) {
+        const { payload, contentType } = await multipartBody({ report: report({ deviceId: device }), ...bad });
+        const res = await second.http.inject({ method: 'POST', url: '/api/v1/defects/reports', headers: { host: BB, 'content-type': contentType }, payload, remoteAddress: ip() });
+        assert.equal(res.statusCode, 400, res.body);
+      }
+      assert.equal((await send(ip(), { report: report({ deviceId: device }) })).statusCode, 429, 'the first process counts the second\'s attempts');
+    } finally {
+      await second.close();
+    }
+  });
 });
 
 function listFiles(dir: string): string[] {
