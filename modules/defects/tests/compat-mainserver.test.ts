@@ -38,6 +38,9 @@ describe('mainserver compatibility: createGenericItem DefectReport and /media_co
     assert.equal(body.media_content.service_url, body.service_url);
     const file = readFileSync(path.join(p.mediaDir, new URL(body.service_url).pathname.replace('/media/', '')));
     assert.equal(readExifGps(file), null, 'no GPS of the original');
+    const pdf = await upload(Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'), 'plan.pdf');
+    assert.equal(pdf.statusCode, 201, pdf.body);
+    assert.match(pdf.json().service_url, /\/media\/uploads\/\d+\/[A-Za-z0-9_-]{22}\.pdf$/);
     const text = await upload(Buffer.from('kein Bild, nur Text\n'.repeat(10)), 'foto.jpg');
     assert.equal(text.statusCode, 415, text.body);
     assert.equal((await upload(await photoFromBerlin(200, 100), 'a.jpg', null)).statusCode, 401);
@@ -92,6 +95,11 @@ describe('mainserver compatibility: createGenericItem DefectReport and /media_co
     assert.equal(r.code, first.code, 'no "Sonstiges" in the demo: the first category');
     assert.equal(r.contact_consent, false, 'no contact given');
     assert.equal((await db().selectFrom('defect_reports').select('id').where('submission_key', '=', `generic-item-${offer.body.data.createGenericItem.id}`).execute()).length, 0);
+    const byAddress = await p.gql(BB, `mutation($a: [AddressInput]) { createGenericItem(title: "Schild verdreht", genericType: "DefectReport", categoryName: "Verkehrszeichen und Ampeln", addresses: $a) { id } }`, { a: [{ street: 'Niemegker Str. 3', zip: '14806', city: 'Bad Belzig' }] }, token);
+    assert.equal(byAddress.body.errors, undefined, JSON.stringify(byAddress.body.errors));
+    await drain();
+    const placed = await db().selectFrom('defect_reports').select(['address', 'lat']).where('submission_key', '=', `generic-item-${byAddress.body.data.createGenericItem.id}`).executeTakeFirstOrThrow();
+    assert.equal(placed.address, 'Niemegker Straße 3, 14806 Bad Belzig', 'an address without coordinates is found in the register');
     const wb = p.database.forTenant(p.tenants.get('wiesenburg')!.id);
     assert.equal((await wb.selectFrom('defect_reports').select('id').where('source', '=', 'mainserver').execute()).length, 0);
     assert.equal((await upload(await photoFromBerlin(100, 80), 'x.jpg', token, WB)).statusCode, 401, 'a Bad Belzig token does not upload in Wiesenburg');
