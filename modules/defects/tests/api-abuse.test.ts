@@ -16,7 +16,7 @@ describe('abuse protection of the citizen API: honeypot, proof of work, rate lim
   let ipSeq = 1;
   const ip = () => `10.1.${Math.floor(ipSeq / 250)}.${ipSeq++ % 250}`;
   before(async () => {
-    p = await startTestPlatform();
+    p = await startTestPlatform({ env: { MEDIA_MAX_BYTES: String(1024 * 1024) } });
     photo = await photoFromBerlin(400, 300);
   });
   after(() => p.close());
@@ -29,6 +29,17 @@ describe('abuse protection of the citizen API: honeypot, proof of work, rate lim
     return p.http.inject({ method: 'POST', url: '/api/v1/defects/reports', headers: { host, 'content-type': contentType }, payload, remoteAddress: address });
   };
   const errorOf = (res: { statusCode: number; json: () => any }) => [res.statusCode, res.json().error?.code, res.json().error?.field];
+
+  it('refuses a photo over the size limit with 413 before reading all of it', async () => {
+    const noise = Buffer.alloc(1600 * 1200 * 3);
+    for (let i = 0; i < noise.length; i++) noise[i] = (i * 7919 + (i >> 5) * 104729) & 0xff;
+    const { default: sharp } = await import('sharp');
+    const big = await sharp(noise, { raw: { width: 1600, height: 1200, channels: 3 } }).jpeg({ quality: 100 }).toBuffer();
+    assert.ok(big.length > 1024 * 1024, String(big.length));
+    const res = await send(ip(), { report: report(), photos: [{ name: 'gross.jpg', data: big }] });
+    assert.deepEqual(errorOf(res), [413, 'photo_tooLarge', 'photo']);
+    assert.match(res.json().error.message, /zu groß: höchstens 1 MB/);
+  });
 
   it('answers a filled honeypot like a filing, stores nothing and writes no file', async () => {
     const before = await count();
