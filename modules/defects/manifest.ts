@@ -1,6 +1,10 @@
 import type { ModuleManifest } from '../../core/registry/manifest.ts';
 import { defectsMigrations } from './migrations.ts';
 import { seedDefects } from './seed.ts';
+import { defectsStudioMigrations } from './studio/studio-migrations.ts';
+import { defectsStudioRoutes } from './studio/defects-studio-routes.ts';
+import { notifyTeamJob } from './team/notify-team-job.ts';
+import { NOTIFY_TEAM_JOB } from './reports/report-jobs.ts';
 
 /**
  * Defect reports ("Mängelmelder"): citizens report problems in public space with photo and place;
@@ -9,6 +13,8 @@ import { seedDefects } from './seed.ts';
 export const defectsModule: ModuleManifest = {
   name: 'defects',
   title: { de: 'Mängelmelder', en: 'Defect reports' },
-  migrations: defectsMigrations,
+  migrations: [...defectsMigrations, ...defectsStudioMigrations],
+  routes: defectsStudioRoutes,
+  jobs: { [NOTIFY_TEAM_JOB]: notifyTeamJob },
   seed: seedDefects,
 };
