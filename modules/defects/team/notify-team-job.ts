@@ -27,10 +27,11 @@ export async function notifyTeam(db: Kysely<any>, reportId: number, mailer: Mail
   return recipients;
 }
 
-/** Where the studio of a tenant is reached: its first domain (HTTPS), else its local host name with the port. */
+/** Where the studio of a tenant is reached: its first domain by HTTPS; a *.localhost name (development) by HTTP on the port. */
 async function studioBase(db: Kysely<any>, port: number): Promise<string> {
   const t = await db.selectFrom('tenants').select(['slug', 'domains']).executeTakeFirstOrThrow();
-  return t.domains[0] ? `https://${t.domains[0]}` : `http://${localHostOf(t.slug)}:${port}`;
+  const host: string = t.domains[0] ?? localHostOf(t.slug);
+  return host.endsWith('.localhost') ? `http://${host}:${port}` : `https://${host}`;
 }
 
 /** NOTIFY_TEAM_JOB: a new report reached the inbox (payload { reportId }). */
