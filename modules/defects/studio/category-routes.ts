@@ -5,7 +5,8 @@ import { studioTexts } from '../../studio/pages/studio-texts.ts';
 import { langOf } from '../../studio/server/studio-http.ts';
 import { staffLabel, staffMembers } from '../team/staff-members.ts';
 import { canConfigureDefects } from './defects-access.ts';
-import { formBody, idParam, type DefectsKit } from './defects-studio-kit.ts';
+import { idOf } from '../../studio/server/module-studio-kit.ts';
+import { formBody, type DefectsKit } from './defects-studio-kit.ts';
 import { categoryValues, codeFree, emptyCategory, insertCategory, listCategories, loadCategory, readCategory, updateCategory, valuesOfRecord, type CategoryValues } from './category-form.ts';
 import { CATEGORIES_PATH, CategoriesPage } from './pages/categories-page.tsx';
 import { CategoryPage } from './pages/category-page.tsx';
@@ -70,7 +71,7 @@ export function categoryRoutes(app: FastifyInstance, kit: DefectsKit) {
 
   /** The category of the address, or null once "not found" is answered. */
   const stored = async (req: FastifyRequest, reply: FastifyReply, session: SessionInfo) => {
-    const id = idParam(req.params);
+    const id = idOf(req.params);
     const found = id === null ? undefined : await loadCategory(await kit.db(req), id);
     if (!found) {
       await kit.alert(req, reply, 404, kit.texts(req).categoryNotFound, session);

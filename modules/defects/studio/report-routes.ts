@@ -9,7 +9,8 @@ import { isOpen } from '../model/statuses.ts';
 import { nearbyOpenReports } from '../reports/nearby-reports.ts';
 import { staffMembers } from '../team/staff-members.ts';
 import { canSeeContact, canViewDefects, canWorkDefects } from './defects-access.ts';
-import { DEFECTS_PATH, formBody, idParam, reportPath, type DefectsKit } from './defects-studio-kit.ts';
+import { idOf } from '../../studio/server/module-studio-kit.ts';
+import { DEFECTS_PATH, formBody, reportPath, type DefectsKit } from './defects-studio-kit.ts';
 import { applyReportAction, ReportAction, type ActionOutcome } from './report-actions.ts';
 import { loadStaffReport } from './report-detail.ts';
 import { ReportPage } from './pages/report-page.tsx';
@@ -39,13 +40,13 @@ export function reportRoutes(app: FastifyInstance, kit: DefectsKit) {
     const t = kit.texts(req);
     const hinweis = (req.query as { hinweis?: unknown } | undefined)?.hinweis;
     const notice = NOTICES.find((n) => n === hinweis);
-    return detail(req, reply, session, 200, idParam(req.params), { notice: notice && t[notice] });
+    return detail(req, reply, session, 200, idOf(req.params), { notice: notice && t[notice] });
   });
 
   app.post(`${DEFECTS_PATH}/:id`, async (req, reply) => {
     const session = await kit.guard(req, reply, canWorkDefects);
     if (!session) return reply;
-    const id = idParam(req.params);
+    const id = idOf(req.params);
     const body = formBody(req);
     if (!kit.tokenValid(req, session, body._csrf)) return detail(req, reply, session, 403, id, { error: studioTexts(langOf(req)).formExpired });
     const action = ReportAction.safeParse(body);

@@ -1,26 +1,20 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { BB, type TestPlatform } from '../../../test/harness.ts';
+import { BB } from '../../../test/harness.ts';
 import { multipartBody } from '../../studio/tests/studio-client.ts';
 import { loadDefectSettings } from '../area/defect-settings.ts';
-import { BASE, startDefectsStudio } from './studio-fixture.ts';
+import { BASE, defectsStudioSuite } from './studio-fixture.ts';
 
 const CATEGORIES = `${BASE}/kategorien`;
 const SETTINGS = `${BASE}/einstellungen`;
 const square = { type: 'Polygon', coordinates: [[[12.5, 52.1], [12.7, 52.1], [12.7, 52.2], [12.5, 52.2], [12.5, 52.1]]] };
 
 describe('studio: defect categories and settings (admins)', () => {
-  let f: Awaited<ReturnType<typeof startDefectsStudio>>;
-  let p: TestPlatform;
-  before(async () => {
-    f = await startDefectsStudio();
-    p = f.p;
-  });
-  after(() => p?.close());
+  const f = defectsStudioSuite();
   const category = (code: string) => f.db().selectFrom('defect_categories').selectAll().where('code', '=', code).executeTakeFirst();
   const postSettings = async (fields: Record<string, string>, file?: { name: string; data: Buffer }, who = f.s.admin) => {
     const { payload, contentType } = await multipartBody({ _csrf: who.csrf, ...fields }, file);
-    return p.http.inject({ method: 'POST', url: SETTINGS, headers: { host: BB, cookie: who.cookie, 'content-type': contentType }, payload });
+    return f.p.http.inject({ method: 'POST', url: SETTINGS, headers: { host: BB, cookie: who.cookie, 'content-type': contentType }, payload });
   };
 
   it('creates a category with team and attributes, edits and deactivates it, audited', async () => {
@@ -39,7 +33,7 @@ describe('studio: defect categories and settings (admins)', () => {
     const edited = (await f.db().selectFrom('defect_categories').selectAll().where('id', '=', c.id).executeTakeFirstOrThrow());
     assert.deepEqual([edited.code, edited.name, edited.active, edited.team_account_ids], ['brunnen', 'Brunnen und Wasserspiele', false, []], 'the code stays; unchecked means deactivated');
     assert.match((await f.c.get(CATEGORIES, f.s.admin.cookie)).body, /<td>deaktiviert<\/td>/);
-    const entries = await p.database.system.selectFrom('audit_log').select('action').where('target_id', '=', String(c.id)).where('target_type', '=', 'DefectCategory').execute();
+    const entries = await f.p.database.system.selectFrom('audit_log').select('action').where('target_id', '=', String(c.id)).where('target_type', '=', 'DefectCategory').execute();
     assert.deepEqual(entries.map((e) => e.action).sort(), ['studio:defects.category.create', 'studio:defects.category.update']);
   });
 
@@ -106,7 +100,7 @@ describe('studio: defect categories and settings (admins)', () => {
     const forged = await postSettings({ _csrf: 'falsch', gebiet: '', plz: '' });
     assert.equal(forged.statusCode, 403);
     assert.deepEqual(await loadDefectSettings(f.db()), s);
-    const entries = await p.database.system.selectFrom('audit_log').select('action').where('action', '=', 'studio:defects.settings').execute();
+    const entries = await f.p.database.system.selectFrom('audit_log').select('action').where('action', '=', 'studio:defects.settings').execute();
     assert.equal(entries.length, 2);
   });
 });

@@ -1,32 +1,25 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
-import { BB, type TestPlatform } from '../../../test/harness.ts';
+import { BB } from '../../../test/harness.ts';
 import { assertNoAxeViolations, launchChromium, listen } from '../../../test/browser.ts';
 import { studioPage } from '../../studio/tests/studio-browser.ts';
 import { publicUpdates } from '../reports/public-reports.ts';
-import { startDefectsStudio } from './studio-fixture.ts';
+import { defectsStudioSuite } from './studio-fixture.ts';
 
 describe('studio defect reports in Chromium', () => {
-  let f: Awaited<ReturnType<typeof startDefectsStudio>>;
-  let p: TestPlatform;
+  const f = defectsStudioSuite();
   let browser: Browser;
   let url: (host: string, path?: string) => string;
-
   before(async () => {
-    f = await startDefectsStudio();
-    p = f.p;
-    url = await listen(p);
+    url = await listen(f.p);
     browser = await launchChromium();
   });
-  after(async () => {
-    await browser?.close();
-    await p?.close();
-  });
+  after(() => browser?.close());
 
   it('filters the inbox, opens a report from the list and closes it with a public comment; no axe violations', async () => {
     const r = await f.file({ title: 'Laterne umgefahren', categoryCode: 'strassenbeleuchtung' });
-    const { context, page } = await studioPage({ p, browser, url }, BB, 'editor@bad-belzig.demo', 'demo-studio-editor');
+    const { context, page } = await studioPage({ p: f.p, browser, url }, BB, 'editor@bad-belzig.demo', 'demo-studio-editor');
     await page.getByRole('navigation', { name: 'Bereiche des Studios' }).getByRole('link', { name: 'Mängelmelder' }).click();
     await page.waitForURL(/\/studio\/maengelmelder$/);
     await assertNoAxeViolations(page);

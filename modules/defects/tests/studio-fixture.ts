@@ -1,3 +1,4 @@
+import { after, before } from 'node:test';
 import { BB, startTestPlatform, WB, type TestPlatform } from '../../../test/harness.ts';
 import { studioClient } from '../../studio/tests/studio-client.ts';
 import { NewReport, type NewReportInput } from '../model/report-input.ts';
@@ -30,4 +31,16 @@ export async function startDefectsStudio() {
     );
   const accountId = async (email: string) => (await p.database.system.selectFrom('accounts').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id as number;
   return { p, c, s, bbId, db, file, accountId };
+}
+
+export type DefectsStudio = Awaited<ReturnType<typeof startDefectsStudio>>;
+
+/** The platform of a suite: started before its tests (the fields fill in then), closed after them. */
+export function defectsStudioSuite(): DefectsStudio {
+  const f = {} as DefectsStudio;
+  before(async () => {
+    Object.assign(f, await startDefectsStudio());
+  });
+  after(() => f.p?.close());
+  return f;
 }

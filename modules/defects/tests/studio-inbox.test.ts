@@ -1,17 +1,11 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { WB, type TestPlatform } from '../../../test/harness.ts';
+import { WB } from '../../../test/harness.ts';
 import { csvCell } from '../studio/report-csv.ts';
-import { BASE, startDefectsStudio } from './studio-fixture.ts';
+import { BASE, defectsStudioSuite } from './studio-fixture.ts';
 
 describe('studio: defect reports inbox and CSV export (/studio/maengelmelder)', () => {
-  let f: Awaited<ReturnType<typeof startDefectsStudio>>;
-  let p: TestPlatform;
-  before(async () => {
-    f = await startDefectsStudio();
-    p = f.p;
-  });
-  after(() => p?.close());
+  const f = defectsStudioSuite();
   const ids = (html: string) => [...html.matchAll(/<th scope="row"><a href="\/studio\/maengelmelder\/(\d+)">/g)].map((m) => Number(m[1]));
 
   it('lists reports newest first with the navigation entry, a map and status colours', async () => {

@@ -1,21 +1,15 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { WB, type TestPlatform } from '../../../test/harness.ts';
+import { WB } from '../../../test/harness.ts';
 import { listAudit } from '../../../core/audit/audit-log.ts';
 import { publicUpdates } from '../reports/public-reports.ts';
-import { BASE, startDefectsStudio, type Session } from './studio-fixture.ts';
+import { BASE, defectsStudioSuite, type Session } from './studio-fixture.ts';
 
 describe('studio: a defect report’s page and its actions (/studio/maengelmelder/:id)', () => {
-  let f: Awaited<ReturnType<typeof startDefectsStudio>>;
-  let p: TestPlatform;
-  before(async () => {
-    f = await startDefectsStudio();
-    p = f.p;
-  });
-  after(() => p?.close());
+  const f = defectsStudioSuite();
   const act = (who: Session, id: number, form: Record<string, string>, host?: string) => f.c.post(`${BASE}/${id}`, { _csrf: who.csrf, ...form }, who.cookie, {}, host);
   const row = (id: number) => f.db().selectFrom('defect_reports').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  const jobs = async (name: string) => (await p.database.system.selectFrom('jobs').select('payload').where('name', '=', name).execute()).map((j) => (typeof j.payload === 'string' ? JSON.parse(j.payload) : j.payload));
+  const jobs = async (name: string) => (await f.p.database.system.selectFrom('jobs').select('payload').where('name', '=', name).execute()).map((j) => (typeof j.payload === 'string' ? JSON.parse(j.payload) : j.payload));
   const audits = async (action: string) => listAudit(f.db(), { action });
 
   it('shows everything to editors, contact data not to read-only accounts (and no forms for them)', async () => {

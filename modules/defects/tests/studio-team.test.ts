@@ -1,24 +1,17 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import type { TestPlatform } from '../../../test/harness.ts';
 import { FolderMailer } from '../../../core/mail/mailer.ts';
 import { NOTIFY_TEAM_JOB } from '../reports/report-jobs.ts';
-import { startDefectsStudio } from './studio-fixture.ts';
+import { defectsStudioSuite } from './studio-fixture.ts';
 
 describe('defects: the team notification of a new report (NOTIFY_TEAM_JOB)', () => {
-  let f: Awaited<ReturnType<typeof startDefectsStudio>>;
-  let p: TestPlatform;
-  before(async () => {
-    f = await startDefectsStudio();
-    p = f.p;
-  });
-  after(() => p?.close());
+  const f = defectsStudioSuite();
 
-  const mails = () => new FolderMailer(path.join(p.dataDir, 'mail')).list(200).filter((m) => m.subject.startsWith('Neue Meldung im Mängelmelder'));
+  const mails = () => new FolderMailer(path.join(f.p.dataDir, 'mail')).list(200).filter((m) => m.subject.startsWith('Neue Meldung im Mängelmelder'));
   const runJob = async (reportId: number) => {
-    const handler = p.modules.find((m) => m.name === 'defects')!.jobs![NOTIFY_TEAM_JOB]!;
-    await handler({ tenantId: f.bbId, db: f.db(), payload: { reportId }, attempt: 1, log: p.http.log, config: p.config });
+    const handler = f.p.modules.find((m) => m.name === 'defects')!.jobs![NOTIFY_TEAM_JOB]!;
+    await handler({ tenantId: f.bbId, db: f.db(), payload: { reportId }, attempt: 1, log: f.p.http.log, config: f.p.config });
   };
 
   it('mails the category’s team address and its studio users, each once, in German with the studio link and without the reporter’s data', async () => {
@@ -27,7 +20,7 @@ describe('defects: the team notification of a new report (NOTIFY_TEAM_JOB)', () 
     const wbAdmin = await f.accountId('redaktion@wiesenburg.demo');
     await f.db().updateTable('defect_categories').set({ team_email: 'EDITOR@bad-belzig.demo', team_account_ids: [editorId, adminId, wbAdmin] }).where('code', '=', 'spielplatz').execute();
     const r = await f.file({ categoryCode: 'spielplatz', title: 'Rutsche gesplittert', description: 'Splitter an der Rutsche' });
-    const queued = await p.database.system.selectFrom('jobs').select('payload').where('name', '=', NOTIFY_TEAM_JOB).execute();
+    const queued = await f.p.database.system.selectFrom('jobs').select('payload').where('name', '=', NOTIFY_TEAM_JOB).execute();
     assert.ok(queued.some((j) => (typeof j.payload === 'string' ? JSON.parse(j.payload) : j.payload).reportId === r.id), 'filing queues the job');
     await runJob(r.id);
     const sent = mails().filter((m) => m.text.includes(`/studio/maengelmelder/${r.id}`));

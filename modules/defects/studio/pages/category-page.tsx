@@ -1,5 +1,6 @@
 import { useTexts } from '../../../web-app/client/i18n.ts';
 import { ErrorSummary } from '../../../studio/pages/error-summary.tsx';
+import { BackLink } from './back-link.tsx';
 import { FormMessages } from '../../../studio/pages/form-messages.tsx';
 import { staffLabel, type StaffMember } from '../../team/staff-members.ts';
 import type { CategoryValues } from '../category-form.ts';
@@ -60,11 +61,7 @@ export function CategoryPage({ id, csrf, values: v, errors, error, notice, staff
           <button type="submit">{t.saveCategory}</button>
         </p>
       </form>
-      <ul class="record-actions">
-        <li>
-          <a href={CATEGORIES_PATH}>{t.backToCategories}</a>
-        </li>
-      </ul>
+      <BackLink href={CATEGORIES_PATH} label={t.backToCategories} />
     </>
   );
 }

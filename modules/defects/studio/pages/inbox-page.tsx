@@ -1,6 +1,7 @@
 import { fillText, formatDate, useLang, useTexts } from '../../../web-app/client/i18n.ts';
 import { Pager } from '../../../web-app/client/pager.tsx';
 import { StudioTable } from '../../../studio/pages/studio-table.tsx';
+import { FilterSelect } from '../../../studio/pages/filter-select.tsx';
 import type { AreaShape } from '../../area/point-in-area.ts';
 import { REPORT_STATUSES, statusLabels } from '../../model/statuses.ts';
 import { DEFECTS_PATH, reportPath } from '../defects-studio-kit.ts';
@@ -19,21 +20,6 @@ export type InboxPageProps = {
   assignee: (id: number | null) => string;
   canConfigure: boolean;
 };
-
-function Select({ name, label, value, options }: { name: string; label: string; value: string; options: readonly (readonly [string, string])[] }) {
-  return (
-    <p>
-      <label for={name}>{label}</label>
-      <select id={name} name={name}>
-        {options.map(([v, text]) => (
-          <option key={v} value={v} selected={v === value}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </p>
-  );
-}
 
 /** /studio/maengelmelder: filters, the map of the filtered reports, the list (pages of 25) and the export. */
 export function InboxPage({ query, rows, total, points, mapMore, area, categories, assignee, canConfigure }: InboxPageProps) {
@@ -59,15 +45,15 @@ export function InboxPage({ query, rows, total, points, mapMore, area, categorie
           <label for="q">{t.search}</label>
           <input id="q" name="q" type="search" value={query.q} />
         </p>
-        <Select
+        <FilterSelect
           name="status"
           label={t.status}
           value={query.status}
           options={[['', t.allStatuses], ['open', t.openStatuses], ['closed', t.closedStatuses], ...REPORT_STATUSES.map((s) => [s, statusLabels[s][lang]] as const)]}
         />
-        <Select name="kategorie" label={t.category} value={query.kategorie} options={[['', t.allCategories], ...categories.map((c) => [c.code, c.name] as const)]} />
-        <Select name="freigabe" label={t.moderation} value={query.freigabe} options={[['', t.allModeration], ...MODERATION_STATES.map((m) => [m, t[m]] as const)]} />
-        <Select name="zustaendig" label={t.assigned} value={query.zustaendig} options={[['', t.assignedAnyone], ['ich', t.assignedMe], ['niemand', t.assignedNobody]]} />
+        <FilterSelect name="kategorie" label={t.category} value={query.kategorie} options={[['', t.allCategories], ...categories.map((c) => [c.code, c.name] as const)]} />
+        <FilterSelect name="freigabe" label={t.moderation} value={query.freigabe} options={[['', t.allModeration], ...MODERATION_STATES.map((m) => [m, t[m]] as const)]} />
+        <FilterSelect name="zustaendig" label={t.assigned} value={query.zustaendig} options={[['', t.assignedAnyone], ['ich', t.assignedMe], ['niemand', t.assignedNobody]]} />
         <p>
           <label for="von">{t.from}</label>
           <input id="von" name="von" type="date" value={query.von} />

@@ -1,4 +1,5 @@
 import { fillText, formatDate, useLang, useTexts } from '../../../web-app/client/i18n.ts';
+import { BackLink } from './back-link.tsx';
 import { FormMessages } from '../../../studio/pages/form-messages.tsx';
 import { REPORT_STATUSES, statusLabels } from '../../model/statuses.ts';
 import type { NearbyReport } from '../../reports/nearby-reports.ts';
@@ -201,11 +202,7 @@ export function ReportPage({ report: r, csrf, showContact, staff, nearby, notice
           </ActionForm>
         </>
       )}
-      <ul class="record-actions">
-        <li>
-          <a href={DEFECTS_PATH}>{t.back}</a>
-        </li>
-      </ul>
+      <BackLink href={DEFECTS_PATH} label={t.back} />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { useTexts } from '../../../web-app/client/i18n.ts';
 import { ErrorSummary } from '../../../studio/pages/error-summary.tsx';
+import { BackLink } from './back-link.tsx';
 import { FormMessages } from '../../../studio/pages/form-messages.tsx';
 import { DEFECTS_PATH } from '../defects-studio-kit.ts';
 import { defectsTexts } from '../defects-texts.ts';
@@ -30,11 +31,7 @@ export function SettingsPage({ csrf, values: v, errors, error, notice }: { csrf:
           <button type="submit">{t.saveSettings}</button>
         </p>
       </form>
-      <ul class="record-actions">
-        <li>
-          <a href={DEFECTS_PATH}>{t.back}</a>
-        </li>
-      </ul>
+      <BackLink href={DEFECTS_PATH} label={t.back} />
     </>
   );
 }
