@@ -45,7 +45,7 @@ export function CategoryPage({ id, csrf, values: v, errors, error, notice, staff
             </span>
           )}
           {staff.map((m) => (
-            <p key={m.accountId}>
+            <p key={m.accountId} class="field-checkbox">
               <input type="checkbox" id={`team-${m.accountId}`} name="teamKonten" value={String(m.accountId)} checked={v.teamKonten.includes(String(m.accountId))} />{' '}
               <label for={`team-${m.accountId}`}>
                 {staffLabel(m)} ({m.email})
@@ -54,7 +54,7 @@ export function CategoryPage({ id, csrf, values: v, errors, error, notice, staff
           ))}
         </fieldset>
         <FormField name="attribute" label={t.attributes} value={v.attribute} error={errors.attribute} hint={t.attributesHint} rows={6} />
-        <p>
+        <p class="field-checkbox">
           <input type="checkbox" id="f-aktiv" name="aktiv" value="ja" checked={v.aktiv} /> <label for="f-aktiv">{t.active}</label>
         </p>
         <p>

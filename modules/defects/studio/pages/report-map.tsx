@@ -8,6 +8,8 @@ export type MapPoint = { id: number; title: string; status: ReportStatus; lat: n
 
 const WIDTH = 800;
 const PAD = 16;
+/** The smallest frame, in degrees (about 450 m north to south), so a single report is not a lone dot at full zoom. */
+const MIN_SPAN = 0.004;
 
 /** A dot in the status colour (lists and the legend); its meaning is the text beside it. */
 export function StatusDot({ status }: { status: ReportStatus }) {
@@ -22,26 +24,28 @@ export function StatusDot({ status }: { status: ReportStatus }) {
 const outerRings = (area: AreaShape | null) => (area ? (area.type === 'Polygon' ? [area.coordinates[0]!] : area.coordinates.map((p) => p[0]!)) : []);
 
 /**
- * The filtered reports on a drawing of the municipality's area, made on the server (the studio
- * loads no script and no map tiles from elsewhere here): longitude scaled by the cosine of the
- * latitude, each dot a link to its report in its status colour. The list below is the same
- * content, for keyboards and screen readers the quicker way.
+ * The filtered reports over the outline of the municipality's area, drawn on the server (the
+ * studio loads no script and no map tiles from elsewhere here) and framed on the reports:
+ * longitude scaled by the cosine of the latitude, each dot a link to its report in its status
+ * colour. The list below holds the same reports, for keyboards and screen readers the quicker way.
  */
 export function ReportMap({ points, area, more }: { points: MapPoint[]; area: AreaShape | null; more: boolean }) {
   const t = useTexts(defectsTexts);
   const lang = useLang();
   const rings = outerRings(area);
-  const lngs = [...points.map((p) => p.lng), ...rings.flat().map((c) => c[0]!)];
-  const lats = [...points.map((p) => p.lat), ...rings.flat().map((c) => c[1]!)];
   if (!points.length) return <p class="hint">{t.mapEmpty}</p>;
-  const [minLng, maxLng, minLat, maxLat] = [Math.min(...lngs), Math.max(...lngs), Math.min(...lats), Math.max(...lats)];
-  const k = Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180);
-  const spanX = Math.max((maxLng - minLng) * k, 1e-4);
-  const spanY = Math.max(maxLat - minLat, 1e-4);
+  // Framed on the reports (the area is drawn where it falls in the frame), at least MIN_SPAN wide.
+  const lats = points.map((p) => p.lat);
+  const lngs = points.map((p) => p.lng);
+  const midLat = (Math.min(...lats) + Math.max(...lats)) / 2;
+  const midLng = (Math.min(...lngs) + Math.max(...lngs)) / 2;
+  const k = Math.cos((midLat * Math.PI) / 180);
+  const spanY = Math.max(Math.max(...lats) - Math.min(...lats), MIN_SPAN) * 1.1;
+  const spanX = Math.max((Math.max(...lngs) - Math.min(...lngs)) * k, MIN_SPAN) * 1.1;
   const scale = (WIDTH - 2 * PAD) / Math.max(spanX, spanY * 1.6);
   const height = Math.round(Math.min(600, Math.max(240, spanY * scale + 2 * PAD)));
-  const x = (lng: number) => +(PAD + (lng - minLng) * k * scale).toFixed(1);
-  const y = (lat: number) => +(height - PAD - (lat - minLat) * scale).toFixed(1);
+  const x = (lng: number) => +(WIDTH / 2 + (lng - midLng) * k * scale).toFixed(1);
+  const y = (lat: number) => +(height / 2 - (lat - midLat) * scale).toFixed(1);
   return (
     <figure class="report-map">
       <svg viewBox={`0 0 ${WIDTH} ${height}`} width="100%" role="group" aria-label={t.map}>

@@ -143,7 +143,7 @@ export function ReportPage({ report: r, csrf, showContact, staff, nearby, notice
               </span>
               <textarea id="kommentar" name="kommentar" rows={4} maxLength={2000} aria-describedby="kommentar-hint" />
             </p>
-            <p>
+            <p class="field-checkbox">
               <input id="intern" name="intern" type="checkbox" value="ja" /> <label for="intern">{t.internalNote}</label>
             </p>
             <p>
@@ -183,7 +183,7 @@ export function ReportPage({ report: r, csrf, showContact, staff, nearby, notice
               <fieldset class="plain">
                 <legend>{t.mergeHint}</legend>
                 {nearby.map((n) => (
-                  <p key={n.id}>
+                  <p key={n.id} class="field-checkbox">
                     <input type="radio" id={`original-${n.id}`} name="original" value={String(n.id)} />{' '}
                     <label for={`original-${n.id}`}>
                       {fillText(t.reportNo, { id: n.id })}: {n.title} ({statusLabels[n.status as keyof typeof statusLabels][lang]}, {fillText(t.distance, { m: n.distance })})

@@ -24,7 +24,7 @@ export function SettingsPage({ csrf, values: v, errors, error, notice }: { csrf:
           <input id="f-datei" name="datei" type="file" accept=".geojson,.json,application/geo+json,application/json" />
         </p>
         <FormField name="plz" label={t.postalCodes} value={v.plz} error={errors.plz} hint={t.postalCodesHint} />
-        <p>
+        <p class="field-checkbox">
           <input type="checkbox" id="f-moderation" name="moderation" value="ja" checked={v.moderation} /> <label for="f-moderation">{t.moderationRequired}</label>
         </p>
         <p>
