@@ -17,7 +17,7 @@ export const InboxQuery = z.object({
   status: z.enum(['open', 'closed', ...REPORT_STATUSES]).or(z.literal('')).catch('').default(''),
   kategorie: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/).or(z.literal('')).catch('').default(''),
   freigabe: z.enum(MODERATION_STATES).or(z.literal('')).catch('').default(''),
-  zustaendig: z.enum(['ich', 'niemand']).or(z.literal('')).catch('').default(''),
+  zustaendig: z.enum(['ich', 'jemand', 'niemand']).or(z.literal('')).catch('').default(''),
   von: date.default(''),
   bis: date.default(''),
   seite: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
@@ -55,6 +55,7 @@ function filtered(db: Kysely<any>, q: InboxQuery, me: number | null): SelectQuer
   if (q.kategorie) sel = sel.where('c.code', '=', q.kategorie);
   if (q.freigabe) sel = sel.where('r.moderation', '=', q.freigabe);
   if (q.zustaendig === 'ich') sel = sel.where('r.assigned_account_id', '=', me ?? 0);
+  if (q.zustaendig === 'jemand') sel = sel.where('r.assigned_account_id', 'is not', null);
   if (q.zustaendig === 'niemand') sel = sel.where('r.assigned_account_id', 'is', null);
   // Days as Berlin sees them.
   if (q.von) sel = sel.where(sql`(r.requested_at AT TIME ZONE 'Europe/Berlin')::date`, '>=', q.von);

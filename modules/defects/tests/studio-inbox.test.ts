@@ -32,6 +32,8 @@ describe('studio: defect reports inbox and CSV export (/studio/maengelmelder)', 
     assert.deepEqual(await get('q=%25%25%25'), [], 'LIKE wildcards are text');
     assert.deepEqual(await get('zustaendig=ich'), [mine.id]);
     assert.deepEqual(await get('zustaendig=ich', f.s.editor), [], 'assigned to someone else');
+    assert.ok((await get('zustaendig=jemand')).includes(mine.id));
+    assert.ok(!(await get('zustaendig=jemand')).includes(other.id));
     assert.ok((await get('zustaendig=niemand')).includes(other.id));
     assert.ok(!(await get('zustaendig=niemand')).includes(mine.id));
     const pending = await get('freigabe=pending');

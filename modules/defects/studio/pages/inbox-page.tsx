@@ -53,7 +53,7 @@ export function InboxPage({ query, rows, total, points, mapMore, area, categorie
         />
         <FilterSelect name="kategorie" label={t.category} value={query.kategorie} options={[['', t.allCategories], ...categories.map((c) => [c.code, c.name] as const)]} />
         <FilterSelect name="freigabe" label={t.moderation} value={query.freigabe} options={[['', t.allModeration], ...MODERATION_STATES.map((m) => [m, t[m]] as const)]} />
-        <FilterSelect name="zustaendig" label={t.assigned} value={query.zustaendig} options={[['', t.assignedAnyone], ['ich', t.assignedMe], ['niemand', t.assignedNobody]]} />
+        <FilterSelect name="zustaendig" label={t.assigned} value={query.zustaendig} options={[['', t.assignedAnyone], ['ich', t.assignedMe], ['jemand', t.assignedSomeone], ['niemand', t.assignedNobody]]} />
         <p>
           <label for="von">{t.from}</label>
           <input id="von" name="von" type="date" value={query.von} />
