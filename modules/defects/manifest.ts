@@ -5,6 +5,10 @@ import { defectsApiMigrations } from './api/api-migrations.ts';
 import { defectsApiRoutes } from './api/defects-api-routes.ts';
 import { defectsApiJobs } from './notices/notice-jobs.ts';
 import { fileGenericItemReport } from './compat/generic-item-report.ts';
+import { defectsStudioMigrations } from './studio/studio-migrations.ts';
+import { defectsStudioRoutes } from './studio/defects-studio-routes.ts';
+import { notifyTeamJob } from './team/notify-team-job.ts';
+import { NOTIFY_TEAM_JOB } from './reports/report-jobs.ts';
 
 /**
  * Defect reports ("Mängelmelder"): citizens report problems in public space with photo and place;
@@ -13,9 +17,12 @@ import { fileGenericItemReport } from './compat/generic-item-report.ts';
 export const defectsModule: ModuleManifest = {
   name: 'defects',
   title: { de: 'Mängelmelder', en: 'Defect reports' },
-  migrations: [...defectsMigrations, ...defectsApiMigrations],
-  routes: defectsApiRoutes,
-  jobs: { ...defectsApiJobs },
+  migrations: [...defectsMigrations, ...defectsStudioMigrations, ...defectsApiMigrations],
+  routes: async (app, scope, services) => {
+    await defectsApiRoutes(app, scope, services);
+    await defectsStudioRoutes(app, scope, services);
+  },
+  jobs: { ...defectsApiJobs, [NOTIFY_TEAM_JOB]: notifyTeamJob },
   on: { 'generic-item.created': fileGenericItemReport },
   seed: seedDefects,
 };
