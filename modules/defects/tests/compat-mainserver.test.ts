@@ -104,4 +104,18 @@ describe('mainserver compatibility: createGenericItem DefectReport and /media_co
     assert.equal((await wb.selectFrom('defect_reports').select('id').where('source', '=', 'mainserver').execute()).length, 0);
     assert.equal((await upload(await photoFromBerlin(100, 80), 'x.jpg', token, WB)).statusCode, 401, 'a Bad Belzig token does not upload in Wiesenburg');
   });
+  it("accepts the app's own token for a DefectReport (hidden from public lists, filed in the inbox) and nothing else", async () => {
+    const app = await p.token('bad-belzig-app');
+    const res = await p.gql(BB, CREATE, { title: 'Gully verstopft', type: 'DefectReport', cats: [{ name: 'Schlagloch / Straßenschaden' }], blocks: [{ body: 'Wasser steht.' }], locs: [{ geoLocation: { latitude: 52.1417, longitude: 12.59266 } }], contacts: [{ email: 'anna@example.org' }] }, app);
+    assert.equal(res.body.errors, undefined, JSON.stringify(res.body.errors));
+    const itemId = res.body.data.createGenericItem.id;
+    const again = await p.gql(BB, CREATE, { title: 'Gully verstopft', type: 'DefectReport', locs: [{ geoLocation: { latitude: 52.1417, longitude: 12.59266 } }] }, app);
+    assert.notEqual(again.body.data.createGenericItem.id, itemId, 'a second citizen with the same title gets a report of their own');
+    await drain();
+    assert.equal((await db().selectFrom('defect_reports').select('id').where('submission_key', '=', `generic-item-${itemId}`).execute()).length, 1);
+    const listed = await p.gql(BB, `{ genericItems(genericType: "DefectReport", limit: 1000) { id contacts { email } } } # app ${itemId}`);
+    assert.ok(!listed.body.data.genericItems.some((g: { id: string }) => g.id === itemId), 'the report with its contact is not public');
+    const offer = await p.gql(BB, CREATE, { title: 'Ein Angebot', type: 'Offer' }, app);
+    assert.equal(offer.body.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+  });
 });
