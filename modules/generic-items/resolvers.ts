@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import type { GraphQLContext } from '../../core/graphql/context.ts';
 import { batchLoad } from '../../core/graphql/batch-loader.ts';
-import { requireContentWriter, visibilityOf, type Visibility } from '../../core/auth/principal.ts';
+import { requireAccount, requireContentWriter, visibilityOf, type Visibility } from '../../core/auth/principal.ts';
+import { citizenSubmission } from './citizen-submissions.ts';
 import { MAX_LIMIT } from '../../core/graphql/complexity.ts';
 import { rubyTimestamp } from '../../lib/berlin-time.ts';
 import { germanSortKey } from '../../lib/german-sort.ts';
@@ -197,8 +198,11 @@ export const genericItemsResolvers = {
   },
   Mutation: {
     createGenericItem: async (_: unknown, args: CreateGenericItemArgs, ctx: GraphQLContext) => {
-      const caller = requireContentWriter(ctx.principal);
-      const id = await upsertGenericItem(ctx.db, caller, args);
+      const account = requireAccount(ctx.principal);
+      const submission = account.role === 'app' && !account.platformAdmin ? citizenSubmission(account, args) : null;
+      const caller = submission ? account : requireContentWriter(ctx.principal);
+      const id = await upsertGenericItem(ctx.db, caller, submission?.args ?? args);
+      if (submission?.hidden) await ctx.db.updateTable('generic_items').set({ visible: false }).where('id', '=', id).execute();
       // Read back in the transaction; the caller may see its own unpublished item.
       return ctx.db.selectFrom('generic_items as g').select(COLUMNS).where('g.id', '=', id).executeTakeFirstOrThrow();
     },

@@ -103,8 +103,9 @@ describe('createGenericItem, destroyRecord, changeVisibility (mutations)', () =>
     it('refuses anonymous, app and read-only callers and writes nothing', async () => {
       const before = await count();
       assert.equal((await createFails({ genericType: 'Job', title: 'Anonym' }, null)).extensions.code, 'UNAUTHENTICATED');
-      for (const token of [app, readOnly]) {
-        const err = await createFails({ genericType: 'Noticeboard', title: 'Darf nicht', forceCreate: true }, token);
+      // The app's token may file only citizens' submissions (citizen-submissions.ts), never a job.
+      for (const [token, genericType] of [[app, 'Job'], [readOnly, 'Noticeboard']] as const) {
+        const err = await createFails({ genericType, title: 'Darf nicht', forceCreate: true }, token);
         assert.equal(err.message, 'Access not permitted!');
         assert.equal(err.extensions.code, 'FORBIDDEN');
       }

@@ -3,6 +3,7 @@ import type { Lang } from '../../web-app/client/i18n.ts';
 import { canViewContent } from '../content/content-access.ts';
 import { canViewPush } from '../../push/studio/push-access.ts';
 import { canViewServices } from '../../services/studio/services-access.ts';
+import { canViewDefects } from '../../defects/studio/defects-access.ts';
 import { canManageApiKeys } from '../../defects/studio/api-keys-access.ts';
 
 export type NavItem = { href: string; label: string; current: boolean };
@@ -20,6 +21,7 @@ const ENTRIES: Entry[] = [
   { href: '/studio/medien', label: { de: 'Mediathek', en: 'Media' }, shown: staff },
   { href: '/studio/push', label: { de: 'Push-Mitteilungen', en: 'Push messages' }, shown: canViewPush, module: 'push' },
   { href: '/studio/verwaltungsleistungen', label: { de: 'Verwaltungsleistungen', en: 'Administrative services' }, shown: canViewServices, module: 'services' },
+  { href: '/studio/maengelmelder', label: { de: 'Mängelmelder', en: 'Defect reports' }, shown: canViewDefects, module: 'defects' },
   { href: '/studio/kategorien', label: { de: 'Kategorien', en: 'Categories' }, shown: (p) => admin(p) || p.role === 'editor' || p.role === 'read_only' },
   { href: '/studio/anbieter', label: { de: 'Datenanbieter', en: 'Data providers' }, shown: admin },
   { href: '/studio/papierkorb', label: { de: 'Papierkorb', en: 'Trash' }, shown: canViewContent },

@@ -1,6 +1,7 @@
 import { fillText, useTexts } from '../../../web-app/client/i18n.ts';
 import { FormMessages } from '../../../studio/pages/form-messages.tsx';
 import { StudioTable } from '../../../studio/pages/studio-table.tsx';
+import { FilterSelect } from '../../../studio/pages/filter-select.tsx';
 import { SOURCES } from '../../model/catalog.ts';
 import { PER_PAGE, type ServiceQuery, type ServiceRow } from '../service-list.ts';
 import { SERVICES_PATH } from '../services-studio-kit.ts';
@@ -64,22 +65,6 @@ function PlaceForm({ s, csrf, back, prefix, t }: { s: ServiceRow; csrf: string; 
         <span class="visually-hidden">: {s.name}</span>
       </button>
     </form>
-  );
-}
-
-/** A select of the filter form, the current choice selected. */
-function FilterSelect({ name, label, value, options }: { name: string; label: string; value: string; options: readonly (readonly [string, string])[] }) {
-  return (
-    <p>
-      <label for={name}>{label}</label>
-      <select id={name} name={name}>
-        {options.map(([v, text]) => (
-          <option key={v} value={v} selected={v === value}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </p>
   );
 }
 
