@@ -2,12 +2,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { z } from 'zod';
 import type { RoutePlugin } from '../../../core/registry/manifest.ts';
-import { csrfMatches, type SessionInfo } from '../../../core/auth/sessions.ts';
+import type { SessionInfo } from '../../../core/auth/sessions.ts';
 import { fillText } from '../../web-app/client/i18n.ts';
 import { studioTexts } from '../../studio/pages/studio-texts.ts';
-import { guardedSession } from '../../studio/server/admin-guard.ts';
-import { auditStudio, sessionActor } from '../../studio/server/studio-audit.ts';
-import { langOf, sameOrigin, sendStudioPage } from '../../studio/server/studio-http.ts';
+import { moduleStudioKit } from '../../studio/server/module-studio-kit.ts';
+import { langOf } from '../../studio/server/studio-http.ts';
 import { issueApiKey, listApiKeys, revokeApiKey } from '../open311/api-keys.ts';
 import { OPEN311_BASE } from '../open311/open311-discovery.ts';
 import { canManageApiKeys } from './api-keys-access.ts';
@@ -27,14 +26,13 @@ const none: Outcome = { created: null, error: null, notice: null };
  * SHA-256 kept) and revoke it. Every write is audited in the same transaction.
  */
 export const apiKeysStudioRoutes: RoutePlugin = (app, scopeOf, { sessions }) => {
-  const texts = (req: FastifyRequest) => apiKeysTexts(langOf(req));
-  const guard = (req: FastifyRequest, reply: FastifyReply) =>
-    guardedSession(sessions, req, reply, { path: API_KEYS_PATH, title: texts(req).title, allowed: (s) => canManageApiKeys(s.principal), refusal: texts(req).notAllowed });
+  const kit = moduleStudioKit(scopeOf, sessions, { texts: apiKeysTexts, auditPrefix: 'defects' });
+  const guard = (req: FastifyRequest, reply: FastifyReply) => kit.guard(req, reply, canManageApiKeys, API_KEYS_PATH);
 
   const page = async (req: FastifyRequest, reply: FastifyReply, session: SessionInfo, status: number, outcome: Outcome) => {
     const scope = await scopeOf(req);
     const content = h(ApiKeysPage, { csrf: session.csrf, keys: await listApiKeys(scope.db), endpoint: `${scope.origin}${OPEN311_BASE}`, ...outcome });
-    return sendStudioPage(req, reply, status, texts(req).title, content, session.csrf);
+    return kit.page(req, reply, status, kit.texts(req).title, content, session);
   };
 
   app.get(API_KEYS_PATH, async (req, reply) => {
@@ -45,18 +43,17 @@ export const apiKeysStudioRoutes: RoutePlugin = (app, scopeOf, { sessions }) => 
   app.post(API_KEYS_PATH, async (req, reply) => {
     const session = await guard(req, reply);
     if (!session) return reply;
-    const t = texts(req);
+    const t = kit.texts(req);
     const parsed = ActionSchema.safeParse(req.body ?? {});
     if (!parsed.success) return page(req, reply, session, 400, { ...none, error: t.badInput });
     const form = parsed.data;
-    if (!sameOrigin(req) || !csrfMatches(session.csrf, form._csrf)) return page(req, reply, session, 403, { ...none, error: studioTexts(langOf(req)).formExpired });
-    const db = (await scopeOf(req)).db;
-    const who = sessionActor(session);
+    if (!kit.tokenValid(req, session, form._csrf)) return page(req, reply, session, 403, { ...none, error: studioTexts(langOf(req)).formExpired });
+    const db = await kit.db(req);
 
     if (form.aktion === 'anlegen') {
       const issued = await db.transaction().execute(async (trx) => {
         const k = await issueApiKey(trx, form.name);
-        await auditStudio(scopeOf, req, who, 'defects.api_key.issue', { targetType: 'DefectApiKey', targetId: String(k.id), detail: { name: form.name } }, trx);
+        await kit.audit(req, session, 'api_key.issue', { targetType: 'DefectApiKey', targetId: String(k.id), detail: { name: form.name } }, trx);
         return k;
       });
       return page(req, reply, session, 200, { ...none, created: { name: form.name, key: issued.key } });
@@ -64,7 +61,7 @@ export const apiKeysStudioRoutes: RoutePlugin = (app, scopeOf, { sessions }) => 
 
     const name = await db.transaction().execute(async (trx) => {
       const revoked = await revokeApiKey(trx, form.schluessel);
-      if (revoked !== null) await auditStudio(scopeOf, req, who, 'defects.api_key.revoke', { targetType: 'DefectApiKey', targetId: String(form.schluessel), detail: { name: revoked } }, trx);
+      if (revoked !== null) await kit.audit(req, session, 'api_key.revoke', { targetType: 'DefectApiKey', targetId: String(form.schluessel), detail: { name: revoked } }, trx);
       return revoked;
     });
     if (name === null) return page(req, reply, session, 404, { ...none, error: t.unknown });
