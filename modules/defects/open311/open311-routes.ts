@@ -58,7 +58,8 @@ export const open311Routes: RoutePlugin = async (app, scopeOf, { cache }) => {
       o.all('/*', async (req, reply) => sendError(reply, formatOfUrl(req.url), 404, [`Unbekannte Adresse: ${req.url.split('?')[0]}`]));
 
       type Handler = (ctx: { scope: RequestScope; args: Args; name: string }) => Promise<Answer>;
-      const route = (method: 'GET' | 'POST', path: string, handle: Handler) => {
+      /** `cached`: a read whose answers are few per tenant (not one per request id or token: those would crowd out the app's entries). */
+      const route = (method: 'GET' | 'POST', path: string, handle: Handler, cached = false) => {
         const run = async (req: FastifyRequest, reply: FastifyReply, file: string) => {
           const { name, format } = split(file);
           const args = method === 'GET' ? argsOf(req.query) : { ...argsOf(req.query), ...argsOf(req.body) };
@@ -68,7 +69,7 @@ export const open311Routes: RoutePlugin = async (app, scopeOf, { cache }) => {
           // Public reads through the core's response cache (decision 002): every write to the
           // tenant's tables drops its entries. Only answers without filter arguments are kept, so
           // a tenant has a handful of (possibly large) entries, not one per query string.
-          const key = Object.keys(args).every((k) => k === 'jurisdiction_id' || k === 'extensions') ? `${scope.origin}\u0000${req.url.split('?')[0]}\u0000${wantsExtensions(args)}` : null;
+          const key = cached && Object.keys(args).every((k) => k === 'jurisdiction_id' || k === 'extensions') ? `${scope.origin}\u0000${req.url.split('?')[0]}\u0000${wantsExtensions(args)}` : null;
           const hit = key && cache.get(scope.tenant.id, key);
           if (hit) return reply.header('x-cache', 'hit').type(TYPES[format]).send(hit);
           const generation = cache.generation(scope.tenant.id);
@@ -80,15 +81,15 @@ export const open311Routes: RoutePlugin = async (app, scopeOf, { cache }) => {
         else for (const fmt of ['json', 'xml']) o.route({ method, url: `${path}.${fmt}`, handler: (req, reply) => run(req, reply, `x.${fmt}`) });
       };
 
-      route('GET', '/discovery', async ({ scope }) => ({ root: 'discovery', record: discoveryDocument(scope.tenant, scope.origin) }));
+      route('GET', '/discovery', async ({ scope }) => ({ root: 'discovery', record: discoveryDocument(scope.tenant, scope.origin) }), true);
 
-      route('GET', '/services', async ({ scope }) => ({ root: 'services', item: 'service', items: (await categories(scope.db)).map(serviceRecord) }));
+      route('GET', '/services', async ({ scope }) => ({ root: 'services', item: 'service', items: (await categories(scope.db)).map(serviceRecord) }), true);
 
       route('GET', '/services/:file', async ({ scope, name }) => {
         const [c] = await categories(scope.db, name);
         if (!c) throw notFound(`Den Dienst (service_code) „${name}“ gibt es hier nicht.`);
         return { root: 'service_definition', record: serviceDefinition(c) };
-      });
+      }, true);
 
       route('POST', '/requests', async ({ scope, args }) => {
         const key = single(args, 'api_key', 200);
@@ -115,7 +116,7 @@ export const open311Routes: RoutePlugin = async (app, scopeOf, { cache }) => {
         const found = await listPublicReports(scope.db, { ids: q.ids, categoryCodes: q.codes, statuses: q.statuses, from: q.from, to: q.to, limit: MAX_REQUESTS });
         const origin = scope.origin;
         return { root: 'service_requests', item: 'request', items: found.map((r) => requestRecord(r, origin, extended ? {} : null)) };
-      });
+      }, true);
 
       route('GET', '/requests/:file', async ({ scope, args, name }) => {
         const id = /^\d{1,10}$/.test(name) && Number(name) <= 2_147_483_647 ? Number(name) : null;
@@ -131,7 +132,7 @@ export const open311Routes: RoutePlugin = async (app, scopeOf, { cache }) => {
         return { root: 'service_requests', item: 'request', items: [{ service_request_id: row.id, token: name }] };
       });
 
-      route('GET', '/servicerequestupdates', async ({ scope, args }) => ({ root: 'service_request_updates', item: 'request_update', items: await recentUpdates(scope.db, args) }));
+      route('GET', '/servicerequestupdates', async ({ scope, args }) => ({ root: 'service_request_updates', item: 'request_update', items: await recentUpdates(scope.db, args) }), true);
     },
     { prefix: OPEN311_BASE },
   );

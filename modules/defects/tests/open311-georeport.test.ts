@@ -202,6 +202,9 @@ describe('Open311 GeoReport v2, walked by a client written from the spec', () =>
     const filtered = await p.http.inject({ method: 'GET', url: `${BASE}/requests.json?status=open`, headers: { host: WB } });
     assert.equal(filtered.headers['x-cache'], 'miss');
     assert.equal((await p.http.inject({ method: 'GET', url: `${BASE}/requests.json?status=open`, headers: { host: WB } })).headers['x-cache'], 'miss', 'filtered answers are not kept');
+    const one = () => p.http.inject({ method: 'GET', url: `${BASE}/requests/${posted!.service_request_id}.json`, headers: { host: WB } });
+    await one();
+    assert.equal((await one()).headers['x-cache'], 'miss', 'single requests are not kept (one entry per id)');
   });
 
   it('keeps municipalities apart: ids, tokens and keys of one are unknown to the other', async () => {
