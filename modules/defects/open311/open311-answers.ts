@@ -1,7 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import type { ZodError } from 'zod';
 import type { AppError } from '../../../core/errors.ts';
-import { jsonOf, xmlDocument, xmlList, xmlRecord, type XmlValue } from './open311-xml.ts';
+import { jsonText, xmlDocument, xmlList, xmlRecord, type XmlValue } from './open311-xml.ts';
 
 // How Open311 answers are written: JSON or XML by the address's suffix, errors in the spec's shape.
 
@@ -13,8 +13,8 @@ export const TYPES: Record<Format, string> = { json: 'application/json; charset=
 
 /** The answer's status and body in the format asked for. */
 export function render(format: Format, a: Answer): { status: number; body: string } {
-  if ('items' in a) return { status: a.status ?? 200, body: format === 'json' ? JSON.stringify(jsonOf(xmlList(a.item, a.items))) : xmlDocument(a.root, a.item, a.items) };
-  return { status: 200, body: format === 'json' ? JSON.stringify(jsonOf(a.record)) : xmlRecord(a.root, a.record) };
+  if ('items' in a) return { status: a.status ?? 200, body: format === 'json' ? jsonText(xmlList(a.item, a.items)) : xmlDocument(a.root, a.item, a.items) };
+  return { status: 200, body: format === 'json' ? jsonText(a.record) : xmlRecord(a.root, a.record) };
 }
 
 export function send(reply: FastifyReply, format: Format, a: Answer) {

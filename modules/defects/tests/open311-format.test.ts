@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { railsJsonTimestamp, w3cTimestamp } from '../../../lib/berlin-time.ts';
-import { jsonOf, xmlDocument, xmlList } from '../open311/open311-xml.ts';
+import { jsonText, xmlDocument, xmlList } from '../open311/open311-xml.ts';
 
 describe('Open311 formats', () => {
   it('writes W3C date-times with Berlin’s offset, also across the summer-time changes', () => {
@@ -23,6 +23,6 @@ describe('Open311 formats', () => {
       xmlDocument('service_requests', 'request', items),
       '<?xml version="1.0" encoding="UTF-8"?>\n<service_requests><request><description>a &amp; b &lt;c&gt; &quot;d&quot; &apos;e&apos; f</description><media_urls><media_url>x</media_url><media_url>y</media_url></media_urls><expected_datetime/></request></service_requests>\n',
     );
-    assert.deepEqual(jsonOf(xmlList('request', items)), [{ description: 'a & b <c> "d" \'e\' \u0001f', media_urls: ['x', 'y'], expected_datetime: null }]);
+    assert.deepEqual(JSON.parse(jsonText(xmlList('request', items))), [{ description: 'a & b <c> "d" \'e\' \u0001f', media_urls: ['x', 'y'], expected_datetime: null }]);
   });
 });
