@@ -38,12 +38,23 @@ export type PublicReportFilter = {
 };
 
 /** Public means: approved by moderation (or needing none) and shown by the reporter's choice. */
-const base = (db: Kysely<any>) =>
+const publicRows = (db: Kysely<any>) => db.selectFrom('defect_reports').where('moderation', '=', 'approved').where('public', '=', true);
+
+type Rows = ReturnType<typeof publicRows>;
+
+/**
+ * The chosen rows with their category and photos. The rows are chosen (and a list limited) on
+ * defect_reports alone, so the planner walks the (tenant, requested_at) index and stops after a
+ * page, instead of joining every report of the window first and sorting them.
+ */
+const withDetails = (db: Kysely<any>, rows: Rows) =>
   db
-    .selectFrom('defect_reports as r')
+    .selectFrom(
+      rows
+        .select(['id', 'category_id', 'title', 'description', 'status', 'status_notes', 'lat', 'lng', 'address', 'zipcode', 'address_id', 'requested_at', 'updated_at', 'closed_at', 'expected_at'])
+        .as('r'),
+    )
     .innerJoin('defect_categories as c', 'c.id', 'r.category_id')
-    .where('r.moderation', '=', 'approved')
-    .where('r.public', '=', true)
     .select([
       'r.id',
       'c.code as categoryCode',
@@ -67,22 +78,23 @@ const base = (db: Kysely<any>) =>
 
 /** Newest first; `ids` alone decides when given (as Open311's service_request_id does). */
 export async function listPublicReports(db: Kysely<any>, f: PublicReportFilter): Promise<PublicReport[]> {
-  let q = base(db);
-  if (f.ids) q = q.where('r.id', 'in', f.ids.length ? f.ids : [0]);
+  let q = publicRows(db);
+  if (f.ids) q = q.where('id', 'in', f.ids.length ? f.ids : [0]);
   else {
-    if (f.categoryCodes?.length) q = q.where('c.code', 'in', f.categoryCodes);
-    if (f.statuses?.length) q = q.where('r.status', 'in', f.statuses);
-    if (f.from) q = q.where('r.requested_at', '>=', f.from);
-    if (f.to) q = q.where('r.requested_at', '<=', f.to);
+    if (f.categoryCodes?.length) q = q.where('category_id', 'in', db.selectFrom('defect_categories').select('id').where('code', 'in', f.categoryCodes));
+    if (f.statuses?.length) q = q.where('status', 'in', f.statuses);
+    if (f.from) q = q.where('requested_at', '>=', f.from);
+    if (f.to) q = q.where('requested_at', '<=', f.to);
     if (f.bbox) {
-      q = q.where('r.lat', '>=', f.bbox.minLat).where('r.lat', '<=', f.bbox.maxLat).where('r.lng', '>=', f.bbox.minLng).where('r.lng', '<=', f.bbox.maxLng);
+      q = q.where('lat', '>=', f.bbox.minLat).where('lat', '<=', f.bbox.maxLat).where('lng', '>=', f.bbox.minLng).where('lng', '<=', f.bbox.maxLng);
     }
   }
-  return q.orderBy('r.requested_at', 'desc').orderBy('r.id', 'desc').limit(f.limit).offset(f.offset ?? 0).execute() as Promise<PublicReport[]>;
+  const page = q.orderBy('requested_at', 'desc').orderBy('id', 'desc').limit(f.limit).offset(f.offset ?? 0);
+  return withDetails(db, page).orderBy('r.requested_at', 'desc').orderBy('r.id', 'desc').execute() as Promise<PublicReport[]>;
 }
 
 export async function getPublicReport(db: Kysely<any>, id: number): Promise<PublicReport | undefined> {
-  return (await base(db).where('r.id', '=', id).executeTakeFirst()) as PublicReport | undefined;
+  return (await withDetails(db, publicRows(db).where('id', '=', id)).executeTakeFirst()) as PublicReport | undefined;
 }
 
 /** The public history of a report (status changes with their comments), oldest first. */
