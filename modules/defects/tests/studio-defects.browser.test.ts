@@ -6,19 +6,39 @@ import { assertNoAxeViolations, launchChromium, listen } from '../../../test/bro
 import { studioPage } from '../../studio/tests/studio-browser.ts';
 import { publicUpdates } from '../reports/public-reports.ts';
 import { defectsStudioSuite } from './studio-fixture.ts';
+import { LocalPushService } from '../../push/tests/local-push-service.ts';
+import { newSubmissionKey, photoFromBerlin, postReport } from './api-fixture.ts';
 
 describe('studio defect reports in Chromium', () => {
   const f = defectsStudioSuite();
   let browser: Browser;
   let url: (host: string, path?: string) => string;
+  let push: LocalPushService;
   before(async () => {
     url = await listen(f.p);
     browser = await launchChromium();
+    push = await LocalPushService.start();
   });
-  after(() => browser?.close());
+  after(async () => {
+    await browser?.close();
+    await push?.close();
+  });
 
-  it('filters the inbox, opens a report from the list and closes it with a public comment; no axe violations', async () => {
-    const r = await f.file({ title: 'Laterne umgefahren', categoryCode: 'strassenbeleuchtung' });
+  /** Files a report through the citizen API from a device subscribed to Web Push at the local push service. */
+  async function fileFromDevice(title: string) {
+    const publicKey = (await f.p.http.inject({ method: 'GET', url: '/push/vapid-public-key', headers: { host: BB } })).json().publicKey;
+    const device = push.subscribe({ applicationServerKey: publicKey });
+    assert.equal((await f.p.http.inject({ method: 'POST', url: '/push/subscriptions', headers: { host: BB, 'content-type': 'application/json' }, payload: device })).statusCode, 201);
+    const res = await postReport(f.p, BB, {
+      report: { categoryCode: 'strassenbeleuchtung', title, description: 'Mast liegt auf dem Gehweg', location: { lat: 52.1417, lng: 12.59266 }, submissionKey: newSubmissionKey(), pushEndpoint: device.endpoint },
+      photos: [{ name: 'mast.jpg', data: await photoFromBerlin(800, 600) }],
+    });
+    assert.equal(res.statusCode, 201, res.body);
+    return { id: res.json().id as number, device };
+  }
+
+  it("filters the inbox, opens a report from the list and closes it with a public comment, which reaches the reporter's device by push; no axe violations", async () => {
+    const r = await fileFromDevice('Laterne umgefahren');
     const { context, page } = await studioPage({ p: f.p, browser, url }, BB, 'editor@bad-belzig.demo', 'demo-studio-editor');
     await page.getByRole('navigation', { name: 'Bereiche des Studios' }).getByRole('link', { name: 'Mängelmelder' }).click();
     await page.waitForURL(/\/studio\/maengelmelder$/);
@@ -50,6 +70,10 @@ describe('studio defect reports in Chromium', () => {
     assert.equal(row.moderation, 'approved');
     assert.ok(row.closed_at);
     assert.deepEqual((await publicUpdates(f.db(), r.id)).at(-1), { status: 'done', comment: 'Der Mast wurde ersetzt.', createdAt: (await publicUpdates(f.db(), r.id)).at(-1)!.createdAt });
+    // The reporter's device hears of it (the job queue runs the notice; the push service received it encrypted for the device).
+    while ((await f.p.jobs.runDue()) > 0);
+    const pushed = push.messagesFor(r.device.endpoint).map((m) => JSON.parse(m.payload));
+    assert.deepEqual(pushed.map((m) => [m.title, m.body, m.url]), [['Ihre Meldung „Laterne umgefahren“: Erledigt', 'Der Mast wurde ersetzt.', `/maengelmelder/meldungen/${r.id}`]]);
     assert.deepEqual((page as unknown as { jsErrors: string[] }).jsErrors, []);
     await context.close();
   });

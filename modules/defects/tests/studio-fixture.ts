@@ -9,7 +9,8 @@ export type Session = { cookie: string; csrf: string };
 
 /** The demo platform (both municipalities with their defect reports) and a studio session per role. */
 export async function startDefectsStudio() {
-  const p: TestPlatform = await startTestPlatform({ seed: true });
+  // A VAPID subject, so that status notices go out as Web Push (the browser test follows one to the device).
+  const p: TestPlatform = await startTestPlatform({ seed: true, env: { VAPID_SUBJECT: 'mailto:push@bad-belzig.example' } });
   const c = studioClient(p, BB);
   const s = {
     admin: await c.session('redaktion@bad-belzig.demo', 'demo-studio-admin'),
