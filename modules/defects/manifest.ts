@@ -1,6 +1,7 @@
 import type { ModuleManifest } from '../../core/registry/manifest.ts';
 import { defectsMigrations } from './migrations.ts';
 import { seedDefects } from './seed.ts';
+import { defectsPlaceRoute } from './app/place-route.ts';
 
 /**
  * Defect reports ("Mängelmelder"): citizens report problems in public space with photo and place;
@@ -11,4 +12,5 @@ export const defectsModule: ModuleManifest = {
   title: { de: 'Mängelmelder', en: 'Defect reports' },
   migrations: defectsMigrations,
   seed: seedDefects,
+  routes: defectsPlaceRoute,
 };
