@@ -5,7 +5,7 @@ import { currentSubscription } from '../../web-app/client/web-push.ts';
 import type { DefectWizardData } from './defects-data.ts';
 import { defectsTexts } from './defects-texts.ts';
 import { myReports, putQueued, queuedReport } from './device-store.ts';
-import { requestBackgroundSync } from './queue-hooks.ts';
+import { requestBackgroundSync, useQueueSync } from './queue-hooks.ts';
 import { SYNC_TAG, flushQueue } from './send-queue.ts';
 import { PhotoStep } from './wizard-photos.tsx';
 import { NearbyList, PlaceStep, useNearby } from './wizard-place.tsx';
@@ -56,6 +56,17 @@ export default function DefectWizardView({ data }: ViewProps<DefectWizardData>) 
     if (problem) return document.getElementById(problem.field)?.focus();
     go(step + 1);
   };
+  /** A report shown as waiting may go out later (online again, or the service worker sent it). */
+  const settle = async (submissionKey: string) => {
+    const left = await queuedReport(submissionKey);
+    if (left?.state === 'error') return setOutcome({ kind: 'failed', message: left.error ?? '' });
+    if (left) return setOutcome({ kind: 'queued' });
+    const mine = (await myReports()).find((r) => r.key === submissionKey);
+    setOutcome({ kind: 'sent', id: mine?.id ?? 0, moderated: mine?.moderation === 'pending' });
+  };
+  useQueueSync(() => {
+    if (key.current && outcome.kind === 'queued') void settle(key.current);
+  });
   const send = async () => {
     setOutcome({ kind: 'sending' });
     key.current ??= newSubmissionKey();
@@ -72,11 +83,7 @@ export default function DefectWizardView({ data }: ViewProps<DefectWizardData>) 
     });
     await requestBackgroundSync(SYNC_TAG);
     if (navigator.onLine) await flushQueue().catch(() => undefined);
-    const left = await queuedReport(submissionKey);
-    if (left?.state === 'error') return setOutcome({ kind: 'failed', message: left.error ?? '' });
-    if (left) return setOutcome({ kind: 'queued' });
-    const mine = (await myReports()).find((r) => r.key === submissionKey);
-    setOutcome({ kind: 'sent', id: mine?.id ?? 0, moderated: mine?.moderation === 'pending' });
+    await settle(submissionKey);
   };
   const restart = () => {
     draft.photos.forEach((p) => URL.revokeObjectURL(p.url));

@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { CHANGES, flushQueue } from './send-queue.ts';
 
 /**
@@ -6,11 +6,14 @@ import { CHANGES, flushQueue } from './send-queue.ts';
  * device comes online; `onChange` runs after every round and when the service worker sent some.
  */
 export function useQueueSync(onChange: () => void): void {
+  const latest = useRef(onChange);
+  latest.current = onChange;
   useEffect(() => {
     let gone = false;
-    const flush = () => void flushQueue().catch(() => undefined).finally(() => !gone && onChange());
+    const changed = () => !gone && latest.current();
+    const flush = () => void flushQueue().catch(() => undefined).finally(changed);
     const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(CHANGES);
-    if (channel) channel.onmessage = () => !gone && onChange();
+    if (channel) channel.onmessage = changed;
     window.addEventListener('online', flush);
     flush();
     return () => {
