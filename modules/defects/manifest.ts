@@ -1,6 +1,9 @@
 import type { ModuleManifest } from '../../core/registry/manifest.ts';
 import { defectsMigrations } from './migrations.ts';
 import { seedDefects } from './seed.ts';
+import { defectsApiMigrations } from './api/api-migrations.ts';
+import { defectsApiRoutes } from './api/defects-api-routes.ts';
+import { defectsApiJobs } from './notices/notice-jobs.ts';
 import { defectsPlaceRoute } from './app/place-route.ts';
 
 /**
@@ -10,7 +13,11 @@ import { defectsPlaceRoute } from './app/place-route.ts';
 export const defectsModule: ModuleManifest = {
   name: 'defects',
   title: { de: 'Mängelmelder', en: 'Defect reports' },
-  migrations: defectsMigrations,
+  migrations: [...defectsMigrations, ...defectsApiMigrations],
+  routes: async (app, scopeOf, services) => {
+    await defectsApiRoutes(app, scopeOf, services);
+    await defectsPlaceRoute(app, scopeOf, services);
+  },
+  jobs: { ...defectsApiJobs },
   seed: seedDefects,
-  routes: defectsPlaceRoute,
 };

@@ -12,15 +12,17 @@ export type ProcessedImage = { width: number; height: number; outputs: ImageOutp
 const contentTypes = { webp: 'image/webp', avif: 'image/avif', jpeg: 'image/jpeg' } as const;
 export const contentTypeOf = (format: ImageOutput['format']) => contentTypes[format];
 
+/** An image whose header passed the checks, ready to decode (within the pixel limit). */
+export type CheckedImage = { width: number; height: number; decode: () => Sharp };
+
 /**
- * Decodes an image once and writes the variants: each width as WebP and AVIF, plus one JPEG at
- * the largest width for clients that know no newer format. Rotation follows the EXIF orientation;
- * the outputs carry no metadata at all (sharp's default), so camera data and GPS positions are gone.
+ * Reads an image's header and refuses what must not be decoded: unreadable files, more than
+ * MAX_PIXELS (a decompression bomb is refused without unpacking it) and animations. Reading the
+ * header decodes no pixels; the decoder is limited by limitInputPixels too, should a header
+ * understate the size. Rotation follows the EXIF orientation.
  */
-export async function processImage(data: Buffer, fileName: string): Promise<ProcessedImage> {
-  // Reading the header decodes no pixels, so it may see any size; the decoder below is limited
-  // by limitInputPixels too, should a header understate the size.
-  const input = (limitInputPixels: number | false = MAX_PIXELS) => sharp(data, { limitInputPixels, failOn: 'error', autoOrient: true });
+export async function checkImage(data: Buffer, fileName: string): Promise<CheckedImage> {
+  const input = (limitInputPixels: number | false) => sharp(data, { limitInputPixels, failOn: 'error', autoOrient: true });
   let meta: Metadata;
   try {
     meta = await input(false).metadata();
@@ -29,27 +31,42 @@ export async function processImage(data: Buffer, fileName: string): Promise<Proc
   }
   const { width, height } = meta.autoOrient;
   if (!width || !height) throw refusal('broken', { name: fileName });
-  // Checked from the header before decoding: a decompression bomb is refused without unpacking it.
   if (width * height > MAX_PIXELS) throw refusal('pixels', { width, height, max: MAX_PIXELS / 1_000_000 });
   if ((meta.pages ?? 1) > 1) throw refusal('animated');
+  return { width, height, decode: () => input(MAX_PIXELS) };
+}
 
+/** Runs an encoding of a checked image, one per process at a time; decoder faults become refusals. */
+export function encodeChecked<T>(image: CheckedImage, fileName: string, work: (base: Sharp) => Promise<T>): Promise<T> {
   return serially(async () => {
     try {
-      const base = input();
-      const widths = [...new Set([...VARIANT_WIDTHS.filter((w) => w < width), Math.min(width, VARIANT_WIDTHS.at(-1)!)])];
-      const outputs: ImageOutput[] = [];
-      for (const w of widths) {
-        const resized = base.clone().resize({ width: w, withoutEnlargement: true });
-        outputs.push(await render(resized.clone().webp({ quality: 80 }), 'webp'));
-        outputs.push(await render(resized.clone().avif({ quality: 55, effort: 3 }), 'avif'));
-      }
-      const largest = widths.at(-1)!;
-      outputs.push(await render(base.clone().resize({ width: largest, withoutEnlargement: true }).flatten({ background: '#ffffff' }).jpeg({ quality: 82, mozjpeg: true }), 'jpeg'));
-      return { width, height, outputs };
+      return await work(image.decode());
     } catch (err) {
-      if (err instanceof Error && /pixel limit/i.test(err.message)) throw refusal('pixels', { width, height, max: MAX_PIXELS / 1_000_000 });
+      if (err instanceof Error && /pixel limit/i.test(err.message)) throw refusal('pixels', { width: image.width, height: image.height, max: MAX_PIXELS / 1_000_000 });
       throw refusal('broken', { name: fileName });
     }
+  });
+}
+
+/**
+ * Decodes an image once and writes the variants: each width as WebP and AVIF, plus one JPEG at
+ * the largest width for clients that know no newer format. The outputs carry no metadata at all
+ * (sharp's default), so camera data and GPS positions are gone.
+ */
+export async function processImage(data: Buffer, fileName: string): Promise<ProcessedImage> {
+  const image = await checkImage(data, fileName);
+  const { width, height } = image;
+  return encodeChecked(image, fileName, async (base) => {
+    const widths = [...new Set([...VARIANT_WIDTHS.filter((w) => w < width), Math.min(width, VARIANT_WIDTHS.at(-1)!)])];
+    const outputs: ImageOutput[] = [];
+    for (const w of widths) {
+      const resized = base.clone().resize({ width: w, withoutEnlargement: true });
+      outputs.push(await render(resized.clone().webp({ quality: 80 }), 'webp'));
+      outputs.push(await render(resized.clone().avif({ quality: 55, effort: 3 }), 'avif'));
+    }
+    const largest = widths.at(-1)!;
+    outputs.push(await render(base.clone().resize({ width: largest, withoutEnlargement: true }).flatten({ background: '#ffffff' }).jpeg({ quality: 82, mozjpeg: true }), 'jpeg'));
+    return { width, height, outputs };
   });
 }
 

@@ -15,7 +15,8 @@ const TTL_SECONDS = 24 * 60 * 60;
 /** Requests in flight per send job: keeps the CPU busy encrypting while answers travel. */
 const CONCURRENCY = 50;
 
-async function senderFor(db: Kysely<any>, tenantId: number, config: Parameters<JobHandler>[0]['config']) {
+/** The Web Push sender of a tenant: its VAPID keys and subject. */
+export async function senderFor(db: Kysely<any>, tenantId: number, config: Parameters<JobHandler>[0]['config']) {
   const tenant = await db.selectFrom('tenants').select(['slug', 'domains']).where('id', '=', tenantId).executeTakeFirstOrThrow();
   return createWebPushSender({ vapid: { keys: await vapidKeys(db), subject: vapidSubject(config.push, tenant) } });
 }
