@@ -27,12 +27,16 @@ export default function DefectsHomeView({ data }: ViewProps<DefectsHomeData>) {
         <form class="defects-filter" method="get" action="/maengelmelder" aria-label={t.filters}>
           <label>
             {t.status}
-            <select name="status" value={data.filter.status}>
+            <select name="status">
               <option value="">{t.all}</option>
-              <option value="open">{t.open}</option>
-              <option value="closed">{t.closed}</option>
+              <option value="open" selected={data.filter.status === 'open'}>
+                {t.open}
+              </option>
+              <option value="closed" selected={data.filter.status === 'closed'}>
+                {t.closed}
+              </option>
               {REPORT_STATUSES.map((s) => (
-                <option key={s} value={s}>
+                <option key={s} value={s} selected={data.filter.status === s}>
                   {statusLabel(s, lang)}
                 </option>
               ))}
@@ -40,10 +44,10 @@ export default function DefectsHomeView({ data }: ViewProps<DefectsHomeData>) {
           </label>
           <label>
             {t.category}
-            <select name="kategorie" value={data.filter.category}>
+            <select name="kategorie">
               <option value="">{t.all}</option>
               {data.categories.map((c) => (
-                <option key={c.code} value={c.code}>
+                <option key={c.code} value={c.code} selected={data.filter.category === c.code}>
                   {c.name}
                 </option>
               ))}

@@ -21,11 +21,9 @@ export async function sendQueued(key: string): Promise<SendOutcome> {
   if (!entry) return 'sent';
   let res: Response;
   try {
-    const challenge = await fetch(CHALLENGE_PATH, { headers: { accept: 'application/json' }, cache: 'no-store' });
-    if (!challenge.ok) return 'waiting';
-    const c = (await challenge.json()) as { challenge: string; difficulty: number };
-    const nonce = await solveChallenge(c.challenge, c.difficulty);
-    res = await fetch(REPORTS_PATH, { method: 'POST', body: formOf(entry, c.challenge, nonce), headers: { accept: 'application/json' } });
+    res = await attempt(entry);
+    // A challenge that expired or was used meanwhile: once more with a fresh one (same submissionKey).
+    if (res.status === 400 && RETRY_CODES.has((await errorOf(res.clone()))?.code ?? '')) res = await attempt(entry);
   } catch {
     return 'waiting';
   }
@@ -45,10 +43,22 @@ export async function sendQueued(key: string): Promise<SendOutcome> {
     return 'sent';
   }
   if (res.status === 429 || res.status >= 500) return 'waiting';
-  const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-  await putQueued({ ...entry, state: 'error', error: body?.error?.message ?? `HTTP ${res.status}` });
+  await putQueued({ ...entry, state: 'error', error: (await errorOf(res))?.message ?? `HTTP ${res.status}` });
   return 'error';
 }
+
+const RETRY_CODES = new Set(['challenge_expired', 'challenge_used', 'challenge_invalid']);
+
+/** A fresh challenge, its proof of work, and the report. Throws on network trouble. */
+async function attempt(entry: QueuedReport): Promise<Response> {
+  const challenge = await fetch(CHALLENGE_PATH, { headers: { accept: 'application/json' }, cache: 'no-store' });
+  if (!challenge.ok) throw new Error(`challenge: HTTP ${challenge.status}`);
+  const c = (await challenge.json()) as { challenge: string; difficulty: number };
+  const nonce = await solveChallenge(c.challenge, c.difficulty);
+  return fetch(REPORTS_PATH, { method: 'POST', body: formOf(entry, c.challenge, nonce), headers: { accept: 'application/json' } });
+}
+
+const errorOf = async (res: Response) => ((await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null)?.error;
 
 /** Every waiting report, one after the other; a report still waiting stops the round (no connection). */
 export async function flushQueue(): Promise<void> {
