@@ -5,6 +5,7 @@ import { defectsTexts } from './defects-texts.ts';
 import { myReports, putQueued, queuedReports, removeQueued, type MyReport, type QueuedReport } from './device-store.ts';
 import { useQueueSync } from './queue-hooks.ts';
 import { flushQueue } from './send-queue.ts';
+import { WAITING_FLAG } from './resume-sending.ts';
 import { StatusBadge } from './status-badge.tsx';
 import { lastStatusCheck, refreshStatuses } from './my-reports-status.ts';
 
@@ -27,6 +28,7 @@ export default function DefectsMineView(_: ViewProps<null>) {
 
   const retry = async (entry: QueuedReport) => {
     await putQueued({ ...entry, state: 'waiting', error: null });
+    localStorage.setItem(WAITING_FLAG, '1');
     await flushQueue().catch(() => undefined);
     await load();
   };

@@ -5,8 +5,9 @@ import { currentSubscription } from '../../web-app/client/web-push.ts';
 import type { DefectWizardData } from './defects-data.ts';
 import { defectsTexts } from './defects-texts.ts';
 import { myReports, putQueued, queuedReport } from './device-store.ts';
-import { requestBackgroundSync, useQueueSync } from './queue-hooks.ts';
-import { SYNC_TAG, flushQueue } from './send-queue.ts';
+import { useQueueSync } from './queue-hooks.ts';
+import { flushQueue } from './send-queue.ts';
+import { WAITING_FLAG } from './resume-sending.ts';
 import { PhotoStep } from './wizard-photos.tsx';
 import { NearbyList, PlaceStep, useNearby } from './wizard-place.tsx';
 import { ContactStep, DescriptionStep, ReviewStep } from './wizard-steps.tsx';
@@ -56,7 +57,7 @@ export default function DefectWizardView({ data }: ViewProps<DefectWizardData>) 
     if (problem) return document.getElementById(problem.field)?.focus();
     go(step + 1);
   };
-  /** A report shown as waiting may go out later (online again, or the service worker sent it). */
+  /** A report shown as waiting may go out later (online again, or sent from another tab). */
   const settle = async (submissionKey: string) => {
     const left = await queuedReport(submissionKey);
     if (left?.state === 'error') return setOutcome({ kind: 'failed', message: left.error ?? '' });
@@ -81,7 +82,7 @@ export default function DefectWizardView({ data }: ViewProps<DefectWizardData>) 
       state: 'waiting',
       error: null,
     });
-    await requestBackgroundSync(SYNC_TAG);
+    localStorage.setItem(WAITING_FLAG, '1');
     if (navigator.onLine) await flushQueue().catch(() => undefined);
     await settle(submissionKey);
   };

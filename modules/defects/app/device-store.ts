@@ -1,8 +1,7 @@
 import type { ReportStatus } from '../model/statuses.ts';
 
 /**
- * What the device keeps for the Mängelmelder, in IndexedDB so the page and the service worker
- * (Background Sync) share it: reports waiting to be sent (with their photos as Blobs) and the
+ * What the device keeps for the Mängelmelder, in IndexedDB (Blobs are kept as they are): reports waiting to be sent (with their photos as Blobs) and the
  * reports filed from this device ("Meine Meldungen").
  */
 

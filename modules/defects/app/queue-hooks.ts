@@ -3,7 +3,7 @@ import { CHANGES, flushQueue } from './send-queue.ts';
 
 /**
  * While a Mängelmelder screen is open: waiting reports are sent when it opens and whenever the
- * device comes online; `onChange` runs after every round and when the service worker sent some.
+ * device comes online; `onChange` runs after every round and when another tab sent some.
  */
 export function useQueueSync(onChange: () => void): void {
   const latest = useRef(onChange);
@@ -22,14 +22,4 @@ export function useQueueSync(onChange: () => void): void {
       channel?.close();
     };
   }, []);
-}
-
-/** Asks the service worker to send the queue once the device is online (Background Sync, where the browser has it). */
-export async function requestBackgroundSync(tag: string): Promise<void> {
-  try {
-    const registration = (await navigator.serviceWorker?.getRegistration()) as (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }) | undefined;
-    await registration?.sync?.register(tag);
-  } catch {
-    // Not offered (or not allowed): the page's own triggers remain.
-  }
 }

@@ -1,16 +1,16 @@
 import { solveChallenge } from '../abuse/solve-challenge.ts';
 import { CHALLENGE_PATH, REPORTS_PATH } from './api-paths.ts';
+import { WAITING_FLAG } from './resume-sending.ts';
 import { markAccepted, putQueued, queuedReport, queuedReports, type QueuedReport } from './device-store.ts';
 
 /**
- * Sends the reports waiting on the device, from the page (at once, on the `online` event, when a
- * Mängelmelder screen opens) and from the service worker (Background Sync). Exactly once: a report
+ * Sends the reports waiting on the device: at once, when a Mängelmelder screen opens, on the
+ * `online` event and at the next app start (resume-sending.ts, on any page). Exactly once: a report
  * keeps the submissionKey it was queued with (the server answers a repeat with the first report),
  * it leaves the queue only after a 200/201, and one sender runs at a time (Web Locks).
  */
 
-export const SYNC_TAG = 'dp-defects-send';
-/** Pages listen here to show what a sender in another context (the service worker) did. */
+/** Pages listen here to show what a sender in another tab did. */
 export const CHANGES = 'dp-defects';
 
 export type SendOutcome = 'sent' | 'waiting' | 'error';
@@ -67,6 +67,7 @@ export async function flushQueue(): Promise<void> {
       if (entry.state !== 'waiting') continue;
       if ((await sendQueued(entry.key)) === 'waiting') break;
     }
+    if (!(await queuedReports()).some((r) => r.state === 'waiting')) localStorage.removeItem(WAITING_FLAG);
   };
   const locks = (navigator as Navigator & { locks?: LockManager }).locks;
   if (locks) await locks.request('dp-defects-send', work);

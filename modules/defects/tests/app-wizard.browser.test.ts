@@ -84,6 +84,7 @@ describe('citizen app: Mängelmelder in Chromium', () => {
     await assertNoAxeViolations(page);
 
     // Then a tap on the map, a little east of the centre: the address found there is shown.
+    await page.locator('.wizard-place .leaflet-container').scrollIntoViewIfNeeded();
     const box = (await page.locator('.wizard-place .leaflet-container').boundingBox())!;
     await page.mouse.click(box.x + box.width / 2 + 60, box.y + box.height / 2);
     await page.waitForFunction(() => /^Gewählter Ort: (?!Brücker Straße 4,)/.test(document.querySelector('.wizard-place-status')?.textContent ?? ''));
@@ -131,6 +132,7 @@ describe('citizen app: Mängelmelder in Chromium', () => {
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
     await firstSteps(page, 'Wilder Müll');
     await context.setOffline(true);
+    await page.locator('.wizard-place .leaflet-container').scrollIntoViewIfNeeded();
     const box = (await page.locator('.wizard-place .leaflet-container').boundingBox())!;
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2 + 30);
     await page.waitForSelector('.wizard-place-status:text("Gewählter Ort: Punkt")');

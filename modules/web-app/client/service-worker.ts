@@ -6,7 +6,6 @@
  * Push messages and clicks on their notifications: sw-push.ts.
  */
 import { handlePush, type PushWorker } from './sw-push.ts';
-import { handleDefectSync } from '../../defects/app/sw-defects.ts';
 
 type Build = { id: string; precache: string[] };
 type FetchEventLike = Event & { request: Request; respondWith(r: Promise<Response>): void };
@@ -28,7 +27,6 @@ const MEDIA = 'dp-media';
 const NETWORK_TIMEOUT_MS = 4000;
 
 handlePush(self as unknown as PushWorker);
-handleDefectSync(self as unknown as Parameters<typeof handleDefectSync>[0]);
 
 sw.addEventListener('install', (event) => {
   event.waitUntil(
