@@ -23,8 +23,11 @@ export type ContentAnnounced = {
   regionalKeys: string[];
 };
 
+/** A generic item was created through the API (the root of a createGenericItem), e.g. a citizen's DefectReport. */
+export type GenericItemCreated = { genericItemId: number; genericType: string };
+
 /** Every event with its payload; a new event is added here. */
-export type ModuleEvents = { 'content.announced': ContentAnnounced };
+export type ModuleEvents = { 'content.announced': ContentAnnounced; 'generic-item.created': GenericItemCreated };
 export type EventName = keyof ModuleEvents;
 
 /** Call it with the transaction that makes the change. `dedupeKey`: at most one waiting event per key. */

@@ -4,6 +4,7 @@ import { seedDefects } from './seed.ts';
 import { defectsApiMigrations } from './api/api-migrations.ts';
 import { defectsApiRoutes } from './api/defects-api-routes.ts';
 import { defectsApiJobs } from './notices/notice-jobs.ts';
+import { fileGenericItemReport } from './compat/generic-item-report.ts';
 import { defectsPlaceRoute } from './app/place-route.ts';
 
 /**
@@ -19,5 +20,6 @@ export const defectsModule: ModuleManifest = {
     await defectsPlaceRoute(app, scopeOf, services);
   },
   jobs: { ...defectsApiJobs },
+  on: { 'generic-item.created': fileGenericItemReport },
   seed: seedDefects,
 };

@@ -3,6 +3,7 @@ import type { AccountPrincipal } from '../../core/auth/principal.ts';
 import { canModifyRecord } from '../../core/auth/principal.ts';
 import { forbidden, notFound, validationError } from '../../core/errors.ts';
 import { enqueueJob } from '../../core/jobs/job-queue.ts';
+import { emitEvent } from '../../core/events/module-events.ts';
 import { contentHash, md5 } from '../../lib/checksum.ts';
 import { idArg } from '../../lib/list-args.ts';
 import { assignPartIds } from '../content-parts/parts.ts';
@@ -115,6 +116,8 @@ export async function upsertGenericItem(db: Kysely<any>, caller: AccountPrincipa
           .returning('id')
           .executeTakeFirstOrThrow();
         id = created.id as number;
+        // Other modules take up what they handle (the defects inbox files a DefectReport) without this one knowing them.
+        if (isRoot) await emitEvent(db, 'generic-item.created', { genericItemId: id, genericType: String(v.generic_type ?? '') });
       } else {
         await db.updateTable('generic_items').set(row).where('id', '=', id).execute();
         await db.deleteFrom('generic_item_categories').where('generic_item_id', '=', id).execute();

@@ -5,8 +5,6 @@ import { AppError, toAppError, validationError } from '../../../core/errors.ts';
 /** German words for what the HTTP framework or multipart reader refuses before our code runs. */
 function frameworkError(err: { statusCode?: number; code?: string }): AppError | undefined {
   switch (err.code) {
-    case 'FST_REQ_FILE_TOO_LARGE':
-      return new AppError('PAYLOAD_TOO_LARGE', 'Ein Foto ist zu groß.', { code: 'photo_tooLarge', field: 'photo' });
     case 'FST_FILES_LIMIT':
       return badForm('Höchstens 5 Fotos je Meldung.', 'too_many_photos', 'photo');
     case 'FST_PARTS_LIMIT':

@@ -1,5 +1,5 @@
 import multipart from '@fastify/multipart';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { notFound } from '../../../core/errors.ts';
 import type { RouteServices } from '../../../core/registry/manifest.ts';
 import type { RequestScope } from '../../../core/http/request-scope.ts';
@@ -26,7 +26,7 @@ const PUBLIC_CACHE = 'public, max-age=15';
  * Answers are JSON; errors `{error: {code, message, field?}}` (citizen-errors.ts).
  * The core's response cache serves GraphQL only: these reads go to the database each time.
  */
-export async function registerCitizenRoutes(app: FastifyInstance, scopeOf: (req: any) => Promise<RequestScope>, services: RouteServices): Promise<void> {
+export async function registerCitizenRoutes(app: FastifyInstance, scopeOf: (req: FastifyRequest) => Promise<RequestScope>, services: RouteServices): Promise<void> {
   registerCitizenErrors(app);
   await app.register(multipart);
   const storage = storageFromConfig(services.config, services.mediaDir);
@@ -77,7 +77,7 @@ export async function registerCitizenRoutes(app: FastifyInstance, scopeOf: (req:
     return { items: items.map((r) => publicReportJson(r, scope.origin)), limit: q.limit, offset: q.offset };
   });
 
-  // Registered before /reports/:id would not matter to Fastify (static segments win); kept here for the reader.
+  // A static segment wins over /reports/:id in Fastify's router, whatever the order.
   app.get(`${CITIZEN_API}/reports/status`, async (req, reply) => {
     const { db } = await scopeOf(req);
     const { ids } = parseInput(StatusQuery, req.query ?? {});

@@ -1,4 +1,5 @@
-import type { JobHandler } from '../../../core/jobs/job-queue.ts';
+import type { Kysely } from 'kysely';
+import { enqueueJob, type JobHandler } from '../../../core/jobs/job-queue.ts';
 import { createMailer, type Mailer } from '../../../core/mail/mailer.ts';
 import { removeWebSubscriptions } from '../../push/messages/remove-recipients.ts';
 import { senderFor } from '../../push/messages/send-web-job.ts';
@@ -7,22 +8,20 @@ import type { ReportStatus } from '../model/statuses.ts';
 import { mailNotice, pushNotice, reportPath, type NoticeFacts } from './notice-texts.ts';
 import { reportPushTarget } from './report-push.ts';
 
+/** The two ways a reporter hears of a change, each its own job so that each is retried on its own. */
+export const STATUS_PUSH_JOB = 'defects.status-push';
+export const STATUS_MAIL_JOB = 'defects.status-mail';
+
 /** The undelivered push waits a day at the push service (a phone switched off overnight). */
 const PUSH_TTL_SECONDS = 24 * 60 * 60;
 
-let mailer: Mailer | undefined;
+type Notice = NoticeFacts & { public: boolean; mailTo: string | null };
 
-/**
- * defects.status-notice ({reportId, updateId}): tells the reporter of a public status change or
- * comment — by Web Push to the device that filed the report (its subscription, through the push
- * module's sender) and by e-mail when they asked for it with consent. A push service that says
- * the subscription is gone removes it; one that is busy makes the job retry (the e-mail is sent
- * only on the first attempt, so a retry does not mail twice). Logs ids only, never addresses.
- */
-export const statusNoticeJob: JobHandler = async ({ db, payload, config, tenantId, log, attempt }) => {
+/** What the notice says and to whom it may be mailed; undefined for an unknown report or update. */
+async function loadNotice(db: Kysely<any>, payload: any): Promise<Notice | undefined> {
   const reportId = Number(payload?.reportId);
   const updateId = Number(payload?.updateId);
-  if (!Number.isInteger(reportId) || !Number.isInteger(updateId) || tenantId === null) return log.warn('defects.status-notice without report and update ids');
+  if (!Number.isInteger(reportId) || !Number.isInteger(updateId)) return undefined;
   const row = await db
     .selectFrom('defect_report_updates as u')
     .innerJoin('defect_reports as r', 'r.id', 'u.report_id')
@@ -31,22 +30,57 @@ export const statusNoticeJob: JobHandler = async ({ db, payload, config, tenantI
     .where('u.id', '=', updateId)
     .where('r.id', '=', reportId)
     .executeTakeFirst();
-  if (!row || !row.public) return;
+  if (!row) return undefined;
   const domain = (row.domains as string[] | null)?.[0];
-  const facts: NoticeFacts = { id: row.id, title: row.title, status: row.status as ReportStatus, comment: row.comment, municipality: row.municipality, pageUrl: domain ? `https://${domain}${reportPath(row.id)}` : null };
+  return {
+    id: row.id,
+    title: row.title,
+    status: row.status as ReportStatus,
+    comment: row.comment,
+    municipality: row.municipality,
+    pageUrl: domain ? `https://${domain}${reportPath(row.id)}` : null,
+    public: row.public,
+    mailTo: row.notify_by_email && row.contact_consent && row.contact_email ? row.contact_email : null,
+  };
+}
 
-  if (attempt <= 1 && row.notify_by_email && row.contact_consent && row.contact_email) {
-    mailer ??= createMailer({ smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, dataDir: config.dataDir });
-    await mailer.send({ to: row.contact_email, ...mailNotice(facts) });
-    log.info({ reportId, updateId }, 'status notice mailed to the reporter');
-  }
+/**
+ * defects.status-notice ({reportId, updateId}, queued by changeStatus for public changes): queues
+ * the Web Push to the device that filed the report (when it gave its subscription) and the e-mail
+ * (when the reporter asked for it with consent), one job each.
+ */
+export const statusNoticeJob: JobHandler = async ({ db, payload }) => {
+  const notice = await loadNotice(db, payload);
+  if (!notice?.public) return;
+  const key = `${payload.reportId}:${payload.updateId}`;
+  if (notice.mailTo) await enqueueJob(db, { name: STATUS_MAIL_JOB, payload, dedupeKey: `${STATUS_MAIL_JOB}:${key}` });
+  if (await reportPushTarget(db, notice.id)) await enqueueJob(db, { name: STATUS_PUSH_JOB, payload, dedupeKey: `${STATUS_PUSH_JOB}:${key}` });
+};
 
-  const target = await reportPushTarget(db, reportId);
-  if (!target) return;
+/**
+ * The push, through the push module's sender: "Ihre Meldung „…“: Erledigt", the public comment,
+ * the report's page. A subscription the push service calls gone is removed; a busy service makes
+ * the job retry. Logs ids only.
+ */
+export const statusPushJob: JobHandler = async ({ db, payload, config, tenantId, log }) => {
+  const notice = await loadNotice(db, payload);
+  const target = notice && (await reportPushTarget(db, notice.id));
+  if (!notice || !target || tenantId === null) return;
   const sender = await senderFor(db, tenantId, config);
-  const { title, body } = pushNotice(facts);
-  const result = await sender.send(target, webPushPayload({ title, body, url: reportPath(row.id), tag: `defect-${row.id}`, lang: 'de' }), { ttl: PUSH_TTL_SECONDS, urgency: 'normal' });
+  const message = webPushPayload({ ...pushNotice(notice), url: reportPath(notice.id), tag: `defect-${notice.id}`, lang: 'de' });
+  const result = await sender.send(target, message, { ttl: PUSH_TTL_SECONDS, urgency: 'normal' });
   if (result.outcome === 'removed') await removeWebSubscriptions(db, [target.endpoint]);
-  if (result.outcome === 'retry') throw new Error(`push service busy (HTTP ${result.status ?? 'none'}); the notice is tried again`);
-  if (result.outcome === 'failed') log.error({ reportId, updateId, status: result.status }, 'status notice push refused by the push service');
+  if (result.outcome === 'retry') throw new Error(`push service busy (HTTP ${result.status ?? 'none'}); tried again later`);
+  if (result.outcome === 'failed') log.error({ reportId: notice.id, status: result.status }, 'status push refused by the push service');
+};
+
+let mailer: Mailer | undefined;
+
+/** The e-mail (core/mail: SMTP, or DATA_DIR/mail in development). */
+export const statusMailJob: JobHandler = async ({ db, payload, config, log }) => {
+  const notice = await loadNotice(db, payload);
+  if (!notice?.mailTo) return;
+  mailer ??= createMailer({ smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, dataDir: config.dataDir });
+  await mailer.send({ to: notice.mailTo, ...mailNotice(notice) });
+  log.info({ reportId: notice.id }, 'status notice mailed to the reporter');
 };

@@ -35,7 +35,7 @@ export async function preparePhoto(file: UploadedFile, point: { lat: number; lng
 }
 
 /** The media library's refusal (German text and reason), with the status the API answers and the form field. */
-function photoRefusal(reason: RefusalDetails['reason'], values: Record<string, string | number>): AppError {
+export function photoRefusal(reason: RefusalDetails['reason'], values: Record<string, string | number>): AppError {
   const r = refusal(reason, values);
   const code = httpStatusOf(reason) === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : httpStatusOf(reason) === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST';
   return new AppError(code, r.message, { code: `photo_${reason}`, field: 'photo' });

@@ -4,19 +4,14 @@ import type { TestPlatform } from '../../../test/harness.ts';
 
 /** Solves a challenge as the browser does (written from the contract: SHA-256 of "challenge:nonce"). */
 export function solve(challenge: string, difficulty: number): string {
-  for (let n = 0; ; n++) {
-    const d = createHash('sha256').update(`${challenge}:${n}`).digest();
-    let bits = 0;
-    for (const b of d) {
-      if (b === 0) {
-        bits += 8;
-        continue;
-      }
-      bits += Math.clz32(b) - 24;
-      break;
-    }
-    if (bits >= difficulty) return String(n);
-  }
+  for (let n = 0; ; n++) if (powBits(challenge, String(n)) >= difficulty) return String(n);
+}
+
+/** Leading zero bits of SHA-256(challenge + ":" + nonce), counted here independently of the server's code. */
+export function powBits(challenge: string, nonce: string): number {
+  const hex = createHash('sha256').update(`${challenge}:${nonce}`).digest('hex');
+  const bin = [...hex].map((h) => parseInt(h, 16).toString(2).padStart(4, '0')).join('');
+  return bin.indexOf('1') === -1 ? bin.length : bin.indexOf('1');
 }
 
 /** A camera photo taken elsewhere: EXIF GPS of Berlin, a camera make and a copyright. */
