@@ -1,6 +1,7 @@
 import * as L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import type { MapSpec } from '../../places/app/map-spec.ts';
+import { addTiles } from '../../places/app/leaflet-map.ts';
 import type { ReportCard } from './defects-data.ts';
 import type { Lang } from '../../web-app/client/i18n.ts';
 import { statusColour, statusLabel, statusSymbols } from './status-look.ts';
@@ -12,24 +13,10 @@ import { statusColour, statusLabel, statusSymbols } from './status-look.ts';
  */
 export type MapTexts = { zoomIn: string; zoomOut: string; close: string };
 
-/** Shown instead of a tile that failed, so no broken-image icons cover the markers. */
-const BLANK_TILE = 'data:image/gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==';
-
-function baseMap(box: HTMLElement, spec: MapSpec, texts: MapTexts, onTilesFailed: () => void, keyboard: boolean): L.Map {
-  const map = L.map(box, { zoomControl: false, attributionControl: false, scrollWheelZoom: false, keyboard, minZoom: spec.minZoom, maxZoom: spec.maxZoom });
+function baseMap(box: HTMLElement, spec: MapSpec, texts: MapTexts, onTilesFailed: () => void): L.Map {
+  const map = L.map(box, { zoomControl: false, attributionControl: false, scrollWheelZoom: false, minZoom: spec.minZoom, maxZoom: spec.maxZoom });
   L.control.zoom({ zoomInTitle: texts.zoomIn, zoomOutTitle: texts.zoomOut }).addTo(map);
-  if (spec.tileUrl) {
-    L.control.attribution({ prefix: false }).addTo(map);
-    const tiles = L.tileLayer(spec.tileUrl, { attribution: (spec.attribution ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`), errorTileUrl: BLANK_TILE });
-    let loaded = false;
-    tiles.on('tileload', () => (loaded = true));
-    tiles.on('tileerror', () => {
-      if (loaded || !map.hasLayer(tiles)) return;
-      map.removeLayer(tiles);
-      onTilesFailed();
-    });
-    tiles.addTo(map);
-  }
+  addTiles(map, spec, onTilesFailed);
   return map;
 }
 
@@ -47,7 +34,7 @@ function pin(colour: string, symbol: string, extraClass = ''): L.DivIcon {
 
 /** Public reports: a pin per report (title and status in its name), a preview linking to the report. */
 export function mountReportsMap(box: HTMLElement, spec: MapSpec, reports: ReportCard[], lang: Lang, texts: MapTexts, onTilesFailed: () => void): () => void {
-  const map = baseMap(box, spec, texts, onTilesFailed, true);
+  const map = baseMap(box, spec, texts, onTilesFailed);
   for (const r of reports) {
     const label = statusLabel(r.status, lang);
     const marker = L.marker([r.lat, r.lng], { icon: pin(statusColour(r.status), statusSymbols[r.status]), title: `${r.title} – ${label}`, keyboard: true }).addTo(map);
@@ -80,7 +67,7 @@ export type PointPicker = { setPoint(lat: number, lng: number): void; pickCentre
  * arrow keys (Leaflet) and Enter or Space picks its centre (a cross marks it).
  */
 export function mountPointPicker(box: HTMLElement, spec: MapSpec, start: { lat: number; lng: number } | null, colour: string, texts: MapTexts, onPick: (lat: number, lng: number) => void, onTilesFailed: () => void): PointPicker {
-  const map = baseMap(box, spec, texts, onTilesFailed, true);
+  const map = baseMap(box, spec, texts, onTilesFailed);
   map.setView(start ? [start.lat, start.lng] : spec.center, start ? spec.singleZoom : spec.zoom);
   let marker: L.Marker | null = null;
   const setPoint = (lat: number, lng: number) => {
