@@ -11,6 +11,7 @@ import { notifyTeamJob } from './team/notify-team-job.ts';
 import { NOTIFY_TEAM_JOB } from './reports/report-jobs.ts';
 import { open311Routes } from './open311/open311-routes.ts';
 import { apiKeysStudioRoutes } from './studio/api-keys-routes.ts';
+import { defectsPlaceRoute } from './app/place-route.ts';
 
 /**
  * Defect reports ("Mängelmelder"): citizens report problems in public space with photo and place;
@@ -22,6 +23,7 @@ export const defectsModule: ModuleManifest = {
   migrations: [...defectsMigrations, ...defectsStudioMigrations, ...defectsApiMigrations],
   routes: async (app, scope, services) => {
     await defectsApiRoutes(app, scope, services);
+    await defectsPlaceRoute(app, scope, services);
     await defectsStudioRoutes(app, scope, services);
     await open311Routes(app, scope, services);
     await apiKeysStudioRoutes(app, scope, services);

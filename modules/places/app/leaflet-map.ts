@@ -28,19 +28,7 @@ export function mountMap(box: HTMLElement, spec: MapSpec, { texts, onTilesFailed
   const map = L.map(box, { zoomControl: false, attributionControl: false, scrollWheelZoom: false, minZoom: spec.minZoom, maxZoom: spec.maxZoom });
   L.control.zoom({ zoomInTitle: texts.zoomIn, zoomOutTitle: texts.zoomOut }).addTo(map);
 
-  if (spec.tileUrl) {
-    L.control.attribution({ prefix: false }).addTo(map);
-    const tiles = L.tileLayer(spec.tileUrl, { attribution: escapeHtml(spec.attribution ?? ''), minZoom: spec.minZoom, maxZoom: spec.maxZoom, errorTileUrl: BLANK_TILE });
-    let loaded = false;
-    tiles.on('tileload', () => (loaded = true));
-    // Not one tile came: the tile server is unreachable, so show the plain background and say so.
-    tiles.on('tileerror', () => {
-      if (loaded || !map.hasLayer(tiles)) return;
-      map.removeLayer(tiles);
-      onTilesFailed();
-    });
-    tiles.addTo(map);
-  }
+  addTiles(map, spec, onTilesFailed);
 
   if (spec.track && spec.track.length > 1) L.polyline(spec.track, { color: c.marker, weight: 5, opacity: 0.9, interactive: false }).addTo(map);
 
@@ -124,6 +112,22 @@ export function mountMap(box: HTMLElement, spec: MapSpec, { texts, onTilesFailed
   draw();
   map.on('zoomend', draw);
   return () => map.remove();
+}
+
+/** The tenant's raster tiles with attribution; when not one tile comes, the plain background and `onTilesFailed`. */
+export function addTiles(map: L.Map, spec: MapSpec, onTilesFailed: () => void): void {
+  if (!spec.tileUrl) return;
+  L.control.attribution({ prefix: false }).addTo(map);
+  const tiles = L.tileLayer(spec.tileUrl, { attribution: escapeHtml(spec.attribution ?? ''), minZoom: spec.minZoom, maxZoom: spec.maxZoom, errorTileUrl: BLANK_TILE });
+  let loaded = false;
+  tiles.on('tileload', () => (loaded = true));
+  // Not one tile came: the tile server is unreachable, so show the plain background and say so.
+  tiles.on('tileerror', () => {
+    if (loaded || !map.hasLayer(tiles)) return;
+    map.removeLayer(tiles);
+    onTilesFailed();
+  });
+  tiles.addTo(map);
 }
 
 /** A marker's preview: its name, linking to its page (or to its place in the list on this page). */

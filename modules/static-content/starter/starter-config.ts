@@ -26,6 +26,7 @@ function contentScreens(modules: string[]): (Screen & { key: string; tab: string
 function tileScreens(modules: string[]): (Screen & { key: string })[] {
   const screens: (Screen & { key: string })[] = [];
   if (modules.includes('services')) screens.push({ key: 'BusIndex', iconName: 'building', title: 'Rathaus & Bürgerservice', routeName: 'BusIndex', params: { title: 'Rathaus & Bürgerservice', rootRouteName: 'BusIndex' } });
+  if (modules.includes('defects')) screens.push({ key: 'SueHome', iconName: 'message-report', title: 'Mängelmelder', routeName: 'SueHome', params: { title: 'Mängelmelder', rootRouteName: 'SueHome' } });
   return screens;
 }
 

@@ -5,6 +5,7 @@ import { appRoutes } from './routes.ts';
 import { fetchPage, internalLink } from './navigation.ts';
 import { parsePrefs, prefsAttributes, serializePrefs, PREFS_COOKIE, type Prefs } from './prefs.ts';
 import './styles.css';
+import { resumeWaitingReports } from '../../defects/app/resume-sending.ts';
 
 /**
  * The browser side: hydrates the server-rendered page, then handles in-app navigation by fetching
@@ -125,6 +126,7 @@ async function refreshOnline(attempt: number) {
   if ((!loaded || loaded.fromCache) && navigator.onLine && attempt < 12) refreshTimer = setTimeout(() => void refreshOnline(attempt + 1), Math.min(500 * 2 ** attempt, 5000));
 }
 window.addEventListener('online', () => void refreshOnline(0));
+resumeWaitingReports();
 
 if ('serviceWorker' in navigator) {
   navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(() => {});

@@ -2,10 +2,13 @@ import type { Tenant } from '../../../core/tenancy/tenant.ts';
 import type { RouteParams } from '../client/app-route.ts';
 import type { Lang } from '../client/i18n.ts';
 import type { Gql } from './in-process-graphql.ts';
+import type { Api } from './in-process-api.ts';
 import type { TenantSettings } from './tenant-settings.ts';
 
 export type LoaderContext = {
   gql: Gql;
+  /** GET of the tenant's public REST routes in process (JSON), for modules without GraphQL reads. */
+  api: Api;
   tenant: Tenant;
   settings: TenantSettings;
   params: RouteParams;

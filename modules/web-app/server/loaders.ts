@@ -7,6 +7,7 @@ import { placesLoaders } from '../../places/app/loaders.ts';
 import { genericItemsLoaders } from '../../generic-items/app/loaders.ts';
 import { searchLoaders } from '../../search/app/loaders.ts';
 import { servicesLoaders } from '../../services/app/loaders.ts';
+import { defectsLoaders } from '../../defects/app/loaders.ts';
 
 /** Server-side data loaders by route name (see ../client/routes.ts); never shipped to the browser. */
 export const appLoaders: Record<string, Loader> = {
@@ -18,4 +19,5 @@ export const appLoaders: Record<string, Loader> = {
   ...genericItemsLoaders,
   ...searchLoaders,
   ...servicesLoaders,
+  ...defectsLoaders,
 };

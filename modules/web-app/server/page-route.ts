@@ -12,6 +12,7 @@ import { fillText } from '../client/i18n.ts';
 import { shellTexts } from '../client/shell-texts.ts';
 import { appLoaders } from './loaders.ts';
 import { inProcessGraphql, GraphQLLoadError } from './in-process-graphql.ts';
+import { inProcessApi, type Api } from './in-process-api.ts';
 import { loadTenantSettings, type TenantSettings } from './tenant-settings.ts';
 import { buildAppConfig } from './build-app-config.ts';
 import { htmlDocument } from './html-document.ts';
@@ -78,7 +79,7 @@ type LoadedPage = { page: PagePayload; settings: TenantSettings };
 async function loadPageWithSettings(app: FastifyInstance, req: FastifyRequest, tenant: Tenant, path: string, query: URLSearchParams, overrides: Record<string, unknown>, credentials?: Record<string, string>): Promise<LoadedPage> {
   const gql = inProcessGraphql(app, req, credentials);
   const settings = await loadTenantSettings(gql, tenant.enabledModules.includes('static-content'), overrides);
-  const page = await loadPage(tenant, settings, gql, path, query, parsePrefs(req.headers.cookie).lang, `${req.protocol}://${req.host}`, overrides);
+  const page = await loadPage(tenant, settings, gql, inProcessApi(app, req), path, query, parsePrefs(req.headers.cookie).lang, `${req.protocol}://${req.host}`, overrides);
   return { page, settings };
 }
 
@@ -107,14 +108,14 @@ function routeFor(tenant: Tenant, pathname: string) {
   return m && tenant.enabledModules.includes(m.route.module) ? m : null;
 }
 
-async function loadPage(tenant: Tenant, settings: TenantSettings, gql: ReturnType<typeof inProcessGraphql>, path: string, query: URLSearchParams, lang: 'de' | 'en', origin: string, overrides: Record<string, unknown>): Promise<PagePayload> {
+async function loadPage(tenant: Tenant, settings: TenantSettings, gql: ReturnType<typeof inProcessGraphql>, api: Api, path: string, query: URLSearchParams, lang: 'de' | 'en', origin: string, overrides: Record<string, unknown>): Promise<PagePayload> {
   const search = query.toString();
   const notFound: PagePayload = { route: 'not-found', params: {}, search, title: shellTexts(lang).notFoundTitle, status: 404, data: null };
   const m = routeFor(tenant, path);
   const loader = m && appLoaders[m.route.name];
   if (!m || !loader) return notFound;
   try {
-    const loaded = await loader({ gql, tenant, settings, params: m.params, query, lang, origin, overrides });
+    const loaded = await loader({ gql, api, tenant, settings, params: m.params, query, lang, origin, overrides });
     return loaded ? { route: m.route.name, params: m.params, search, title: loaded.title, status: 200, data: loaded.data } : notFound;
   } catch (err) {
     // Ids or arguments the API rejects (e.g. "abc" as an id) are pages that do not exist.

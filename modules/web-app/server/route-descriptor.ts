@@ -42,6 +42,12 @@ const screenPaths: Record<string, string> = {
   // Administrative services (BUS); BBBUSIndex is the native app's older name of the screen.
   BusIndex: '/rathaus',
   BBBUSIndex: '/rathaus',
+  // Defect reports (SUE and the older built-in form).
+  SueHome: '/maengelmelder',
+  SueList: '/maengelmelder',
+  SueMap: '/maengelmelder',
+  SueReport: '/maengelmelder/melden',
+  DefectReportForm: '/maengelmelder/melden',
 };
 
 export type ResolvedLink = { href: string; external: boolean };
