@@ -73,7 +73,8 @@ export class EncryptionPool {
     const jobs = this.queue;
     this.queue = [];
     if (!this.size) return jobs.forEach(encryptHere);
-    while (this.threads.length < this.size) this.threads.push(this.start());
+    // Only as many threads as there are messages: a thread without work would idle for nothing.
+    while (this.threads.length < Math.min(this.size, jobs.length)) this.threads.push(this.start());
     const share = Math.ceil(jobs.length / this.threads.length);
     for (let i = 0; i < jobs.length; i += share) {
       const thread = this.threads[this.turn++ % this.threads.length]!;
@@ -88,6 +89,8 @@ export class EncryptionPool {
   private start(): Thread {
     const worker = new Worker(this.script);
     const thread: Thread = { worker, waiting: new Map(), answered: false };
+    // Held only while it has work (flush refs it): a thread never given any must not keep the process alive.
+    worker.unref();
     worker.on('message', (done: EncryptionDone[]) => {
       thread.answered = true;
       for (const { id, body, error } of done) {
