@@ -21,8 +21,11 @@ export function PlaceStep({ spec, place, nearby, onPlace, onSame }: { spec: MapS
   const [message, setMessage] = useState('');
   const [tilesFailed, setTilesFailed] = useState(false);
   const [address, setAddress] = useState('');
+  // While the place check runs, a point without address is not yet "no address found".
+  const [looking, setLooking] = useState(false);
 
   const check = async (query: string, movePin: boolean) => {
+    setLooking(true);
     try {
       const res = await fetch(`${PLACE_PATH}?${query}`, { headers: { accept: 'application/json' } });
       const body = await res.json();
@@ -38,6 +41,8 @@ export function PlaceStep({ spec, place, nearby, onPlace, onSame }: { spec: MapS
     } catch {
       // Offline: the point is kept as chosen; the server checks it when the report is sent.
       setMessage('');
+    } finally {
+      setLooking(false);
     }
   };
   const pickPoint = (lat: number, lng: number) => {
@@ -71,7 +76,7 @@ export function PlaceStep({ spec, place, nearby, onPlace, onSame }: { spec: MapS
     );
   };
 
-  const chosen = place ? fillText(t.placeChosen, { place: place.address || fillText(t.placeNoAddress, { lat: place.lat.toFixed(5), lng: place.lng.toFixed(5) }) }) : '';
+  const chosen = place ? fillText(t.placeChosen, { place: place.address || fillText(looking ? t.placeLooking : t.placeNoAddress, { lat: place.lat.toFixed(5), lng: place.lng.toFixed(5) }) }) : '';
   return (
     <div class="wizard-place">
       <p id="place-hint">{t.placeHint}</p>
